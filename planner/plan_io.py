@@ -1,0 +1,191 @@
+"""Reading a saved plan JSON back, possibly after a coach has edited it by hand.
+
+This is an edge module (it reads files). A plan file is untrusted input: every problem becomes
+one line naming the file and the JSON path (``plan.json: weeks.0.sessions.1.rpe: 14 is not
+allowed (allowed: a number from 1 to 10)``), never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import InputFileError
+from .models import SCHEMA_VERSION, Plan
+
+__all__ = ["describe_plan_error", "load_plan", "parse_plan", "recompute_loads", "stale_loads"]
+
+
+def _walk(loc: tuple[Any, ...]) -> tuple[type[BaseModel] | None, Any]:
+    """Walk the Plan model along an error's path: the model reached and the last FieldInfo,
+    so the "allowed" hint is read from the model and can never drift from it."""
+    model: type[BaseModel] | None = Plan
+    field = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if model is None or part not in model.model_fields:
+            return None, None
+        field = model.model_fields[part]
+        model = _inner_model(field.annotation)
+    return model, field
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside list[...], X | None, dict[..., X]: where the path goes next."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _literals(annotation: Any) -> list[Any]:
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is typing.Literal:
+        return list(args)
+    out: list[Any] = []
+    for arg in args:
+        out.extend(_literals(arg))
+    return out
+
+
+def _allowed(loc: tuple[Any, ...], error: dict[str, Any]) -> str | None:
+    _, field = _walk(loc)
+    if field is not None:
+        choices = _literals(field.annotation)
+        if choices and error.get("type") == "literal_error":
+            return "one of " + ", ".join(str(c) for c in choices)
+        low = high = None
+        for meta in field.metadata:
+            low = getattr(meta, "ge", low)
+            high = getattr(meta, "le", high)
+        if error.get("type") in ("less_than_equal", "greater_than_equal"):
+            if low is not None and high is not None:
+                return f"a number from {low} to {high}"
+            if low is not None:
+                return f"a number of at least {low}"
+            if high is not None:
+                return f"a number of at most {high}"
+    return None
+
+
+def describe_plan_error(exc: ValidationError, source: str) -> str:
+    """One line: the file, the JSON path (0-based, as an editor shows it), the value, the rule."""
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    loc = tuple(first.get("loc", ()))
+    path = ".".join(str(p) for p in loc) or "plan"
+    kind = first.get("type", "")
+    if kind == "missing":
+        message = f"{source}: {path}: a value is required"
+    elif kind == "extra_forbidden":
+        message = f"{source}: {path}: unknown field"
+        parent, _ = _walk(loc[:-1])
+        if parent is not None:
+            message += "; known fields are " + ", ".join(parent.model_fields)
+    else:
+        value = first.get("input")
+        shown = value if isinstance(value, (str, int, float)) else json.dumps(value, default=str)
+        allowed = _allowed(loc, first)
+        reason = f"allowed: {allowed}" if allowed else first.get("msg", "invalid").removeprefix("Value error, ")
+        message = f"{source}: {path}: {shown!r} is not allowed ({reason})"
+    if len(errors) > 1:
+        more = len(errors) - 1
+        message += f" (+{more} more problem{'s' if more > 1 else ''})"
+    return message
+
+
+def stale_loads(plan: Plan) -> list[str]:
+    """Where a stored load no longer equals rpe x minutes (Foster's session-RPE load): the
+    usual trace of a hand edit to effort or minutes. One line each, for a note to the user."""
+    notes: list[str] = []
+    for week in plan.weeks:
+        for session in week.sessions:
+            expected = session.rpe * session.minutes
+            if session.load != expected:
+                notes.append(
+                    f"week {week.number}, {session.date.isoformat()}: load {session.load} "
+                    f"recomputed as {expected} (effort {session.rpe} x {session.minutes} min)"
+                )
+        total = sum(s.rpe * s.minutes for s in week.sessions)
+        if week.load != total:
+            notes.append(f"week {week.number}: weekly load {week.load} recomputed as {total}")
+    return notes
+
+
+def recompute_loads(plan: Plan) -> Plan:
+    """Loads are derived data: after an edit to effort or minutes the file's numbers are stale,
+    and the safety checks must judge what the sessions now say, not what the file claims."""
+    weeks = []
+    for week in plan.weeks:
+        sessions = [
+            s if s.load == s.rpe * s.minutes else s.model_copy(update={"load": s.rpe * s.minutes})
+            for s in week.sessions
+        ]
+        total = sum(s.load for s in sessions)
+        if sessions != list(week.sessions) or week.load != total:
+            week = week.model_copy(update={"sessions": sessions, "load": total})
+        weeks.append(week)
+    if weeks == list(plan.weeks):
+        return plan
+    return plan.model_copy(update={"weeks": weeks})
+
+
+def _check_schema_version(data: dict[str, Any], source: str) -> None:
+    version = data.get("schema_version", SCHEMA_VERSION)
+    major = str(version).split(".")[0]
+    if major != SCHEMA_VERSION.split(".")[0]:
+        raise InputFileError(
+            f"{source}: schema_version: {version!r} is not allowed "
+            f"(this planner reads plan files of version {SCHEMA_VERSION.split('.')[0]}.x)"
+        )
+
+
+def parse_plan(text: str, source: str = "plan.json", *, recompute: bool = True) -> Plan:
+    """Validate plan JSON text into a Plan; ``source`` names the file in messages."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputFileError(
+            f"{source}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    if not isinstance(data, dict):
+        raise InputFileError(
+            f"{source}: a plan file holds a JSON object (as 'planner generate --format json' "
+            f"writes it), not {_json_kind(data)}"
+        )
+    _check_schema_version(data, source)
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        raise InputFileError(describe_plan_error(exc, source)) from None
+    return recompute_loads(plan) if recompute else plan
+
+
+def _json_kind(value: Any) -> str:
+    kinds: dict[type, str] = {list: "an array", str: "a string", bool: "true/false", types.NoneType: "null"}
+    return kinds.get(type(value), "a number")
+
+
+def load_plan(path: str | Path, *, recompute: bool = True) -> Plan:
+    """Read and validate a plan file; loads are recomputed from rpe x minutes (see above)."""
+    path = Path(path)
+    source = path.name or str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputFileError(f"plan: file '{path}' does not exist") from None
+    except IsADirectoryError:
+        raise InputFileError(f"plan: '{path}' is a folder, not a plan file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
+        raise InputFileError(f"plan: cannot read '{path}': {reason}") from None
+    return parse_plan(text, source, recompute=recompute)
