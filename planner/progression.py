@@ -1,0 +1,299 @@
+"""Week-by-week session lengths and efforts, with the safety ceilings built in.
+
+Works on numbers only (minutes, RPE, load) before any exercise is chosen, so the invariants in
+`checks.py` hold by construction: every week is clamped to at most +10% load over the last
+regular week, an acute:chronic ratio of at most 1.3, and (endurance) no session's main block
+more than 10% past the longest of the 30 days before it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import combinations
+
+from . import rules as R
+from .models import Profile
+
+
+@dataclass(frozen=True)
+class SessionSpec:
+    offset: int  # day within the week, 0-6
+    kind: str  # easy, long, tempo, intervals, walk-run, circuit, recovery, or a strength split
+    main: int  # main-block minutes
+    rpe: int
+    fixed: int  # warm-up + cool-down minutes
+
+    @property
+    def minutes(self) -> int:
+        return self.fixed + self.main
+
+    @property
+    def load(self) -> int:
+        return self.rpe * self.minutes
+
+    @property
+    def hard(self) -> bool:
+        return self.rpe >= R.HARD_RPE
+
+
+@dataclass(frozen=True)
+class WeekSpec:
+    number: int
+    kind: str  # base, build, deload
+    sessions: tuple[SessionSpec, ...]
+    cycle: int  # which block of weeks between lighter weeks (drives exercise variety)
+    build_index: int  # how many build weeks came before (drives walk-run stages, reps)
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def load(self) -> int:
+        return sum(s.load for s in self.sessions)
+
+
+def deload_interval(profile: Profile) -> int:
+    if profile.age is not None and profile.age >= R.OLDER_AGE:
+        return R.DELOAD_EVERY_OLDER
+    return R.DELOAD_EVERY
+
+
+def week_kinds(profile: Profile) -> list[str]:
+    """base, build..., with a lighter week closing each block (never on 1-3 week plans' first)."""
+    every = deload_interval(profile)
+    kinds = []
+    for number in range(1, profile.weeks + 1):
+        if number == 1:
+            kinds.append("base")
+        elif number % every == 0:
+            kinds.append("deload")
+        else:
+            kinds.append("build")
+    return kinds
+
+
+def spread(offsets: Sequence[int], count: int, fixed: Sequence[int] = ()) -> tuple[int, ...]:
+    """Pick `count` days from `offsets` as far apart as possible from each other and from
+    `fixed` days, counting the gap across the weekend into next week."""
+    if count <= 0:
+        return ()
+    free = [o for o in offsets if o not in fixed]
+    count = min(count, len(free))
+    best: tuple[int, ...] = tuple(free[:count])
+    best_score = (-1, -1)
+    for combo in combinations(free, count):
+        days = sorted(set(combo) | set(fixed))
+        gaps = [b - a for a, b in zip(days, days[1:])]
+        gaps.append(days[0] + 7 - days[-1]) if days else None
+        score = (min(gaps) if gaps else 7, -sum(1 for g in gaps if g == 1))
+        if score > best_score:
+            best, best_score = combo, score
+    return tuple(sorted(best))
+
+
+def week_template(profile: Profile) -> list[tuple[int, str]]:
+    """Which day holds which kind of session (quality sessions added later when allowed)."""
+    rules = R.LEVEL_RULES[profile.level]
+    n = min(profile.days_per_week, R.MAX_TRAINING_DAYS)
+    offsets = R.DAY_LAYOUT[n]
+    if profile.activity == "strength":
+        lifting = min(n, rules.strength_days)
+        # Beginners need 48 h between whole-body sessions (ACSM): spread them out.
+        lift_days = spread(offsets, lifting)
+        rotation = R.SPLIT_ROTATION[lifting]
+        plan = []
+        i = 0
+        for o in offsets:
+            if o in lift_days:
+                plan.append((o, rotation[i % len(rotation)]))
+                i += 1
+            else:
+                plan.append((o, "recovery"))
+        return plan
+    if profile.activity == "general":
+        circuits = spread(offsets, max(1, math.ceil(n / 2)) if n > 1 else 1)
+        return [(o, "circuit" if o in circuits else "easy") for o in offsets]
+    # Endurance: a long session at the end of the week, the rest easy for now.
+    if profile.activity == "running" and profile.level == "beginner":
+        return [(o, "walk-run") for o in offsets]
+    if n == 1:
+        return [(offsets[0], "easy")]
+    return [(o, "long" if o == offsets[-1] else "easy") for o in offsets]
+
+
+def quality_days(profile: Profile, template: list[tuple[int, str]], week: int) -> dict[int, str]:
+    """Days whose easy session becomes tempo or intervals this week (about 80/20 easy/hard)."""
+    rules = R.LEVEL_RULES[profile.level]
+    if profile.activity not in ("running", "cycling", "swimming", "walking"):
+        return {}
+    if week < rules.quality_from_week:
+        return {}
+    easy = [o for o, kind in template if kind == "easy"]
+    n = len(template)
+    count = min(rules.quality_sessions, len(easy), 1 if n <= 4 else 2)
+    if count == 0:
+        return {}
+    long_days = [o for o, kind in template if kind == "long"]
+    days = spread(easy, count, fixed=long_days)
+    kinds = ["intervals", "tempo"] if week % 2 else ["tempo", "intervals"]
+    return {d: kinds[i % 2] for i, d in enumerate(days)}
+
+
+def session_rpe(profile: Profile, kind: str) -> int:
+    rules = R.LEVEL_RULES[profile.level]
+    return {
+        "easy": rules.easy_rpe,
+        "walk-run": rules.easy_rpe + 1,
+        "long": rules.long_rpe,
+        "tempo": rules.tempo_rpe,
+        "intervals": rules.interval_rpe,
+        "circuit": rules.circuit_rpe,
+        "recovery": 2,
+    }.get(kind, rules.strength_rpe)
+
+
+def desired_main(profile: Profile, kind: str, factor: float, fixed: int) -> int:
+    """Main-block minutes the progression asks for before the safety clamp."""
+    rules = R.LEVEL_RULES[profile.level]
+    room = max(R.MIN_MAIN_MINUTES, profile.session_minutes - fixed)
+    if kind == "recovery":
+        return max(R.MIN_MAIN_MINUTES, min(room, round(room * 0.5)))
+    base = rules.start_fraction * room * factor
+    if kind not in ("long",) and profile.activity in ("running", "cycling", "swimming", "walking"):
+        base /= rules.long_ratio if profile.days_per_week > 1 else 1.0
+    return max(R.MIN_MAIN_MINUTES, min(room, math.floor(base)))
+
+
+@dataclass
+class _History:
+    loads: list[int] = field(default_factory=list)
+    last_regular: int | None = None
+    mains: list[tuple[int, int]] = field(default_factory=list)  # (absolute day, main minutes)
+
+
+def plan_weeks(profile: Profile, fixed_minutes: Callable[[str], int]) -> list[WeekSpec]:
+    """The numeric skeleton of the plan, week by week."""
+    rules = R.LEVEL_RULES[profile.level]
+    endurance = profile.activity in ("running", "cycling", "swimming", "walking")
+    template = week_template(profile)
+    kinds = week_kinds(profile)
+    history = _History()
+    weeks: list[WeekSpec] = []
+    factor = 1.0
+    cycle = 0
+    builds = 0
+    for number, kind in enumerate(kinds, start=1):
+        if kind == "build":
+            factor *= 1 + rules.ramp
+        quality = quality_days(profile, template, number)
+        specs = []
+        for offset, base_kind in template:
+            k = quality.get(offset, base_kind)
+            fixed = fixed_minutes(k)
+            specs.append(SessionSpec(offset, k, desired_main(profile, k, factor, fixed), session_rpe(profile, k), fixed))
+        if kind == "deload":
+            specs = _deload(specs, weeks[-1].load if weeks else sum(s.load for s in specs))
+        else:
+            specs, applied = _clamp(specs, number, history, endurance)
+            factor *= applied
+        week = WeekSpec(number, kind, tuple(specs), cycle, builds)
+        weeks.append(week)
+        history.loads.append(week.load)
+        if kind != "deload":
+            history.last_regular = week.load
+            builds += 1
+        else:
+            cycle += 1
+        for s in specs:
+            history.mains.append(((number - 1) * 7 + s.offset, s.main))
+    return weeks
+
+
+def _limit(history: _History) -> float:
+    """The highest load this week may have: +10% over the last regular week, ACWR <= 1.3."""
+    if history.last_regular is None:
+        return math.inf
+    limit = R.WEEKLY_RISE_MAX * history.last_regular
+    recent = history.loads[-3:]
+    k = len(recent) + 1
+    if k >= 2:
+        # load / ((sum(recent) + load) / k) <= ACWR_MAX  <=>  load <= ACWR_MAX*sum/(k-ACWR_MAX)
+        limit = min(limit, R.ACWR_MAX * sum(recent) / (k - R.ACWR_MAX))
+    return limit
+
+
+def _spike_cap(history: _History, day: int) -> float:
+    window = [m for d, m in history.mains if day - R.SPIKE_WINDOW_DAYS <= d < day]
+    return math.floor(R.SESSION_SPIKE_MAX * max(window)) if window else math.inf
+
+
+def _clamp(
+    specs: list[SessionSpec], number: int, history: _History, endurance: bool
+) -> tuple[list[SessionSpec], float]:
+    """Shrink main blocks (then soften hard sessions) until every ceiling holds."""
+    wanted = sum(s.main for s in specs)
+    out = list(specs)
+    if endurance and number > 1:
+        capped = []
+        # Sessions earlier in this week count toward the 30-day window of later ones.
+        running = _History(mains=list(history.mains))
+        for s in out:
+            day = (number - 1) * 7 + s.offset
+            cap = _spike_cap(running, day)
+            main = int(min(s.main, cap))
+            capped.append(replace(s, main=max(R.MIN_MAIN_MINUTES, main)))
+            running.mains.append((day, capped[-1].main))
+        out = capped
+    limit = _limit(history)
+    for _ in range(20):
+        load = sum(s.load for s in out)
+        if load <= limit:
+            break
+        fixed_load = sum(s.rpe * s.fixed for s in out)
+        main_load = sum(s.rpe * s.main for s in out)
+        scale = (limit - fixed_load) / main_load if main_load else 0
+        shrunk = [replace(s, main=max(R.MIN_MAIN_MINUTES, math.floor(s.main * scale))) for s in out]
+        if sum(s.load for s in shrunk) <= limit:
+            out = shrunk
+            break
+        # Even the shortest sessions are too much: soften the hardest session by one RPE.
+        hardest = max(range(len(out)), key=lambda i: (out[i].rpe, -i))
+        if out[hardest].rpe <= 2:
+            out = shrunk
+            break
+        out[hardest] = replace(out[hardest], rpe=out[hardest].rpe - 1)
+    applied = sum(s.main for s in out) / wanted if wanted else 1.0
+    return out, min(1.0, applied)
+
+
+def _deload(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec]:
+    """A lighter week: about 30% less load (20-40% allowed), intensity kept where possible."""
+    best: tuple[float, list[SessionSpec]] | None = None
+    for drop in range(0, len(specs)):
+        kept = _drop_easiest(specs, drop)
+        for soften in (0, 1):
+            base = [replace(s, rpe=max(2, s.rpe - soften)) if s.hard or soften and s.rpe > 3 else s for s in kept]
+            for step in range(2, 19):
+                scale = step / 20
+                trial = [replace(s, main=max(R.MIN_MAIN_MINUTES, math.floor(s.main * scale))) for s in base]
+                ratio = sum(s.load for s in trial) / previous_load if previous_load else R.DELOAD_TARGET
+                if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX:
+                    cost = abs(ratio - R.DELOAD_TARGET) + drop * 0.5 + soften * 0.2
+                    if best is None or cost < best[0]:
+                        best = (cost, trial)
+        if best is not None and drop == 0:
+            break
+        if best is not None:
+            break
+    if best is None:
+        # Cannot happen with MIN_MAIN_MINUTES and session floors as set; keep the week light anyway.
+        return _drop_easiest(specs, max(1, len(specs) // 2))
+    return best[1]
+
+
+def _drop_easiest(specs: list[SessionSpec], count: int) -> list[SessionSpec]:
+    if count <= 0:
+        return list(specs)
+    order = sorted(range(len(specs)), key=lambda i: (specs[i].load, -specs[i].offset))
+    dropped = set(order[:count])
+    return [s for i, s in enumerate(specs) if i not in dropped]

@@ -1,0 +1,180 @@
+"""The one table of numbers that makes levels and activities differ.
+
+A coach or a reviewer tunes the planner here, not inside functions. Each number traces back to
+`training-guidelines.md` (ACSM 2009 for strength, Seiler 2010 for the easy/hard mix, NHS Couch to
+5K for walk-run, ACSM 2007 for fluids, Foster 2001 for session-RPE).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class LevelRules(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    # Fraction of the available main-block minutes used in week 1 (the rest is earned).
+    start_fraction: float
+    # Intended growth of main-block minutes per build week; the 10% load ceiling caps it anyway.
+    ramp: float
+    easy_rpe: int
+    long_rpe: int
+    tempo_rpe: int
+    interval_rpe: int
+    # Quality (hard) endurance sessions a week, and from which week (beginners start all-easy).
+    quality_sessions: int
+    quality_from_week: int
+    # Long session length relative to an easy one (endurance).
+    long_ratio: float
+    # Strength: days a week of real lifting (ACSM: novices 2-3, intermediate 3-4, advanced 4-6).
+    strength_days: int
+    strength_rpe: int
+    rir: int
+    rep_low: int
+    rep_high: int
+    sets_min: int
+    sets_max: int
+    rest_compound_s: int
+    rest_accessory_s: int
+    circuit_work_s: int
+    circuit_rest_s: int
+    circuit_rpe: int
+    interval_work_s: int
+    swim_pace_s_per_100m: int
+
+
+LEVEL_RULES: dict[str, LevelRules] = {
+    "beginner": LevelRules(
+        start_fraction=0.55, ramp=0.05, easy_rpe=3, long_rpe=4, tempo_rpe=5, interval_rpe=6,
+        quality_sessions=0, quality_from_week=99, long_ratio=1.15,
+        strength_days=3, strength_rpe=6, rir=3, rep_low=10, rep_high=15, sets_min=1, sets_max=3,
+        rest_compound_s=90, rest_accessory_s=60, circuit_work_s=30, circuit_rest_s=30,
+        circuit_rpe=6, interval_work_s=60, swim_pace_s_per_100m=180,
+    ),
+    "intermediate": LevelRules(
+        start_fraction=0.65, ramp=0.07, easy_rpe=3, long_rpe=4, tempo_rpe=6, interval_rpe=7,
+        quality_sessions=1, quality_from_week=2, long_ratio=1.3,
+        strength_days=4, strength_rpe=7, rir=2, rep_low=8, rep_high=12, sets_min=2, sets_max=4,
+        rest_compound_s=120, rest_accessory_s=75, circuit_work_s=40, circuit_rest_s=20,
+        circuit_rpe=7, interval_work_s=180, swim_pace_s_per_100m=135,
+    ),
+    "advanced": LevelRules(
+        start_fraction=0.75, ramp=0.08, easy_rpe=3, long_rpe=5, tempo_rpe=7, interval_rpe=8,
+        quality_sessions=2, quality_from_week=1, long_ratio=1.5,
+        strength_days=6, strength_rpe=8, rir=1, rep_low=6, rep_high=10, sets_min=3, sets_max=5,
+        rest_compound_s=150, rest_accessory_s=90, circuit_work_s=45, circuit_rest_s=15,
+        circuit_rpe=7, interval_work_s=240, swim_pace_s_per_100m=110,
+    ),
+}
+
+# Every session's RPE at which it counts as hard (the spacing and recovery rules use it).
+HARD_RPE = 7
+# A lighter week every fourth week (3:1); every third (2:1) from this age on.
+DELOAD_EVERY = 4
+DELOAD_EVERY_OLDER = 3
+OLDER_AGE = 50
+# Lighter week: load cut by 20-40% of the week before; aim at 30%.
+DELOAD_TARGET = 0.70
+DELOAD_MIN, DELOAD_MAX = 0.60, 0.80
+# Safety ceilings (architecture.md invariants 2 and 8).
+WEEKLY_RISE_MAX = 1.10
+ACWR_MAX = 1.30
+SESSION_SPIKE_MAX = 1.10
+SPIKE_WINDOW_DAYS = 30
+# Never more training days than this: one full rest day a week, always.
+MAX_TRAINING_DAYS = 6
+MIN_MAIN_MINUTES = 5
+
+# Training days as offsets from the week's first day, by sessions per week: hard sessions
+# can sit apart and the long session lands at the end of the week.
+DAY_LAYOUT: dict[int, tuple[int, ...]] = {
+    1: (2,),
+    2: (1, 4),
+    3: (0, 2, 4),
+    4: (0, 1, 3, 5),
+    5: (0, 1, 3, 4, 6),
+    6: (0, 1, 2, 3, 4, 5),
+}
+
+# Walk-run stages (run seconds, walk seconds), one per build week, after NHS Couch to 5K.
+WALK_RUN_STAGES: tuple[tuple[int, int], ...] = (
+    (60, 90),
+    (90, 90),
+    (90, 60),
+    (180, 90),
+    (300, 120),
+    (480, 120),
+    (600, 90),
+    (900, 90),
+)
+
+# Strength splits by days a week of lifting: each day is a list of slot patterns in priority
+# order (the planner drops from the end when time runs out).
+STRENGTH_SPLITS: dict[str, tuple[str, ...]] = {
+    "full-a": ("squat", "push", "hinge", "pull", "core", "calf"),
+    "full-b": ("lunge", "push", "glute", "pull", "core", "carry"),
+    "upper": ("push", "pull", "push", "pull", "core"),
+    "lower": ("squat", "hinge", "lunge", "calf", "core"),
+    "push": ("push", "push", "push", "core"),
+    "pull": ("pull", "pull", "pull", "carry"),
+    "legs": ("squat", "hinge", "lunge", "calf", "glute"),
+}
+SPLIT_ROTATION: dict[int, tuple[str, ...]] = {
+    1: ("full-a",),
+    2: ("full-a", "full-b"),
+    3: ("full-a", "full-b"),
+    4: ("upper", "lower"),
+    5: ("upper", "lower", "push", "pull", "legs"),
+    6: ("push", "pull", "legs"),
+}
+SPLIT_TITLES: dict[str, str] = {
+    "full-a": "Full body A",
+    "full-b": "Full body B",
+    "upper": "Upper body",
+    "lower": "Lower body",
+    "push": "Push",
+    "pull": "Pull",
+    "legs": "Legs",
+}
+CIRCUIT_SLOTS: tuple[str, ...] = ("squat", "push", "hinge", "pull", "core", "lunge")
+
+# Focus areas and the strength pattern that serves each one every week.
+FOCUS_PATTERNS: dict[str, str] = {
+    "inner-thigh": "adductor",
+    "cramp-prevention": "adductor",
+    "core": "core",
+    "glutes": "glute",
+    "posture": "pull",
+    "upper-body": "push",
+    "lower-body": "squat",
+    "balance": "lunge",
+}
+
+SESSION_TITLES: dict[str, dict[str, str]] = {
+    "running": {"easy": "Easy run", "long": "Long run", "tempo": "Tempo run",
+                "intervals": "Interval run", "walk-run": "Walk-run"},
+    "cycling": {"easy": "Easy ride", "long": "Long ride", "tempo": "Tempo ride",
+                "intervals": "Interval ride"},
+    "swimming": {"easy": "Easy swim", "long": "Long swim", "tempo": "Steady swim",
+                 "intervals": "Interval swim"},
+    "walking": {"easy": "Easy walk", "long": "Long walk", "tempo": "Brisk walk",
+                "intervals": "Hill or pace intervals"},
+    "general": {"easy": "Easy cardio", "circuit": "Strength circuit"},
+    "strength": {"recovery": "Easy cardio and mobility"},
+}
+
+# Warm-up and cool-down length from the session length: RAMP warm-ups of 5-10+ minutes,
+# cool-downs of 5-10 minutes (scaled down honestly for very short sessions).
+def warmup_minutes(session_minutes: int) -> int:
+    return max(4, min(15, round(session_minutes * 0.18)))
+
+
+def cooldown_minutes(session_minutes: int) -> int:
+    return max(3, min(12, round(session_minutes * 0.15)))
+
+
+def stretch_hold_s(age: int | None, level: str) -> int:
+    """ACSM: 10-30 s holds, 30-60 s for older adults."""
+    if age is not None and age >= 65:
+        return 45
+    return 20 if level == "beginner" else 30

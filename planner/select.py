@@ -1,0 +1,186 @@
+"""Choosing exercises for a slot by what they are, never by id, so any library can serve.
+
+A slot is a purpose (a squat pattern, a hamstring stretch, an easy run). When the best exercise
+for it is ruled out by the profile's equipment or limitations, its own links (regression,
+alternatives) are tried first, so the substitute keeps the slot's purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .errors import LibraryError
+from .exercises import ExerciseLibrary
+from .models import Exercise, Profile
+
+
+@dataclass(frozen=True)
+class Slot:
+    """What a session needs here; `activity=None` means any activity may use it."""
+
+    category: tuple[str, ...]
+    pattern: str | None = None
+    activity: str | None = None
+    muscle: str | None = None
+
+    def describe(self) -> str:
+        parts = ["/".join(self.category)]
+        if self.pattern:
+            parts.append(f"pattern '{self.pattern}'")
+        if self.muscle:
+            parts.append(f"muscle '{self.muscle}'")
+        if self.activity:
+            parts.append(f"activity '{self.activity}'")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Choice:
+    exercise: Exercise
+    replaced: Exercise | None = None
+    reason: str = ""
+
+    @property
+    def note(self) -> str:
+        if self.replaced is None:
+            return ""
+        return f"instead of {self.replaced.name} ({self.reason})"
+
+
+def ruled_out_by(ex: Exercise, profile: Profile) -> str:
+    """Why the profile cannot use this exercise ("" when it can)."""
+    missing = sorted(ex.needs - set(profile.equipment))
+    if missing:
+        return "needs " + ", ".join(missing)
+    clash = sorted(set(ex.avoid_with) & set(profile.limitations))
+    if clash:
+        return "not with a " + ", ".join(clash) + " limitation"
+    return ""
+
+
+def fits_slot(ex: Exercise, slot: Slot) -> bool:
+    if ex.category not in slot.category:
+        return False
+    if slot.pattern is not None and ex.pattern != slot.pattern:
+        return False
+    if slot.activity is not None and slot.activity not in ex.activities:
+        return False
+    if slot.muscle is not None and slot.muscle not in ex.primary_muscles:
+        return False
+    return True
+
+
+def _rank(ex: Exercise, profile: Profile) -> tuple[int, int, str]:
+    """Prefer the profile's level, then exercises that use the equipment the person owns
+    (someone with a barbell wants barbell squats), then a stable order by id."""
+    level_score = 0 if profile.level in ex.levels else 1
+    owned = set(profile.equipment) - {"none"}
+    uses_owned = 0 if (ex.needs and ex.needs <= owned) else 1
+    if profile.activity not in ("strength", "general"):
+        uses_owned = 0
+    return (level_score, uses_owned, ex.id)
+
+
+def choose(
+    library: ExerciseLibrary,
+    profile: Profile,
+    slot: Slot,
+    *,
+    rotation: int = 0,
+    exclude: Iterable[str] = (),
+    required: bool = True,
+) -> Choice | None:
+    """The exercise for a slot; `rotation` walks through equally good options for variety."""
+    excluded = set(exclude)
+    fitting = [ex for ex in library if fits_slot(ex, slot) and ex.id not in excluded]
+    if profile.level not in ("advanced",):
+        # Harder-than-level exercises are never prescribed; easier ones are fine.
+        fitting = [ex for ex in fitting if _level_ok(ex, profile.level)]
+    fitting.sort(key=lambda ex: _rank(ex, profile))
+    usable = [ex for ex in fitting if not ruled_out_by(ex, profile)]
+    if not usable:
+        if required:
+            raise LibraryError(_no_candidate(library, profile, slot))
+        return None
+    best_rank = _rank(usable[0], profile)[:2]
+    top = [ex for ex in usable if _rank(ex, profile)[:2] == best_rank]
+    pick = top[rotation % len(top)]
+    # Was a better exercise for this slot ruled out? Say which one it replaces.
+    preferred = fitting[0] if fitting else None
+    if preferred is not None and preferred.id != pick.id and ruled_out_by(preferred, profile):
+        linked = _linked_substitute(library, profile, preferred, slot, excluded)
+        if linked is not None:
+            pick = linked
+        return Choice(pick, preferred, ruled_out_by(preferred, profile))
+    return Choice(pick)
+
+
+def _level_ok(ex: Exercise, level: str) -> bool:
+    order = {"beginner": 0, "intermediate": 1, "advanced": 2}
+    return min(order[lv] for lv in ex.levels) <= order[level]
+
+
+def _linked_substitute(
+    library: ExerciseLibrary, profile: Profile, ex: Exercise, slot: Slot, excluded: set[str]
+) -> Exercise | None:
+    """Follow the exercise's regression chain and alternatives to a usable one."""
+    seen: set[str] = set()
+    queue: list[str] = [*filter(None, [ex.regression]), *ex.alternatives]
+    while queue:
+        ident = queue.pop(0)
+        if ident in seen:
+            continue
+        seen.add(ident)
+        cand = library.get(ident)
+        if cand is None or cand.id in excluded:
+            continue
+        if not ruled_out_by(cand, profile) and cand.category in slot.category:
+            return cand
+        queue.extend(filter(None, [cand.regression]))
+        queue.extend(cand.alternatives)
+    return None
+
+
+def _no_candidate(library: ExerciseLibrary, profile: Profile, slot: Slot) -> str:
+    return (
+        f"exercises: the library '{library.source}' has no usable exercise for {slot.describe()} "
+        f"(level {profile.level}, equipment {', '.join(profile.equipment)}, "
+        f"limitations {', '.join(profile.limitations) or 'none'})"
+    )
+
+
+def cover_muscles(
+    library: ExerciseLibrary,
+    profile: Profile,
+    muscles: Sequence[str],
+    *,
+    rotation: int = 0,
+) -> list[Exercise]:
+    """Static stretches covering every muscle in `muscles` with few stretches (greedy set cover,
+    primary muscles count double so a stretch is chosen for what it mainly stretches)."""
+    needed = list(dict.fromkeys(muscles))
+    pool = [
+        ex for ex in library
+        if ex.category == "stretch" and not ruled_out_by(ex, profile) and _level_ok(ex, profile.level)
+    ]
+    chosen: list[Exercise] = []
+    remaining = set(needed)
+    while remaining:
+        def gain(ex: Exercise) -> tuple[int, int]:
+            primary = len(remaining & set(ex.primary_muscles))
+            return (2 * primary + len(remaining & set(ex.secondary_muscles)), primary)
+
+        scored = [(gain(ex), ex) for ex in pool if ex not in chosen and gain(ex)[0] > 0]
+        if not scored:
+            missing = ", ".join(sorted(remaining))
+            raise LibraryError(
+                f"exercises: the library '{library.source}' has no usable stretch for {missing} "
+                f"(limitations {', '.join(profile.limitations) or 'none'})"
+            )
+        best = max(score for score, _ in scored)
+        top = sorted((ex for score, ex in scored if score == best), key=lambda ex: ex.id)
+        pick = top[rotation % len(top)]
+        chosen.append(pick)
+        remaining -= pick.muscles
+    return chosen
