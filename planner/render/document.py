@@ -1,0 +1,631 @@
+"""Plan + Theme -> a printable document: sections, rows and display strings, no layout.
+
+Everything the reader will see is decided here (words from the theme's text table, numbers
+converted to the profile's units, dates in the theme's language), so it can be tested without
+reportlab and a second output format could reuse it. Strings are plain text, never markup:
+the PDF layer escapes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from ..models import Block, Coach, Exercise, Hydration, Plan, Prescription, Session, Week
+from .theme import Theme
+
+ML_PER_FLOZ = 29.5735
+M_PER_MILE = 1609.344
+M_PER_YARD = 0.9144
+LB_PER_KG = 2.20462
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Fact(_Doc):
+    label: str
+    value: str
+
+
+class ChartBar(_Doc):
+    label: str
+    value: int
+    light: bool
+
+
+class LoadChart(_Doc):
+    title: str
+    caption: str
+    axis_label: str
+    legend_normal: str
+    legend_light: str
+    bars: list[ChartBar]
+
+
+class TextBlock(_Doc):
+    """A heading with paragraphs or points under it."""
+
+    title: str
+    intro: str = ""
+    points: list[str] = []
+    numbered: bool = False
+
+
+class Cover(_Doc):
+    kind: Literal["cover"] = "cover"
+    outline: str
+    title: str
+    subtitle: str
+    coach_line: str
+    facts: list[Fact]
+    chart: LoadChart
+    notes: list[TextBlock]
+    how_to_read: TextBlock
+    effort_title: str
+    effort_intro: str
+    effort_scale: list[Fact]
+
+
+class Row(_Doc):
+    """One prescription line of a block table; log cells are left blank for the pen."""
+
+    exercise: str
+    sets: str
+    amount: str
+    hold: str
+    rest: str
+    effort: str
+    note: str = ""
+
+
+class BlockTable(_Doc):
+    heading: str
+    rows: list[Row]
+
+
+class Day(_Doc):
+    heading: str
+    rest: bool
+    line: str = ""
+    blocks: list[BlockTable] = []
+    hydration: list[str] = []
+    tips: list[str] = []
+
+
+class WeekPage(_Doc):
+    outline: str
+    heading: str
+    summary: str
+    light: bool
+    days: list[Day]
+
+
+class LogRow(_Doc):
+    label: str
+    cells: list[str | None]  # None: not part of that session
+    tall: bool = False
+
+
+class LogWeek(_Doc):
+    outline: str
+    heading: str
+    summary: str
+    hint: str
+    columns: list[str]
+    rows: list[LogRow]
+
+
+class Weeks(_Doc):
+    kind: Literal["weeks"] = "weeks"
+    outline: str
+    headers: list[str]  # done, exercise, sets, amount, hold, rest, effort, log x3
+    notes_label: str
+    hydration_label: str
+    tips_label: str
+    weeks: list[WeekPage] = []
+    logs: list[LogWeek] = []
+
+
+class GuideEntry(_Doc):
+    name: str
+    muscles: str
+    steps: list[str]
+    cues: list[str]
+    easier: str
+    harder: str
+    video_url: str | None = None
+    each_side: str = ""
+
+
+class Guide(_Doc):
+    kind: Literal["guide"] = "guide"
+    outline: str
+    title: str
+    intro: str
+    labels: dict[str, str]
+    entries: list[GuideEntry]
+
+
+class Guidance(_Doc):
+    kind: Literal["guidance"] = "guidance"
+    outline: str
+    title: str
+    intro: str
+    blocks: list[TextBlock]
+
+
+Section = Cover | Weeks | Guide | Guidance
+
+
+class Running(_Doc):
+    """What every page carries."""
+
+    left: str
+    right: str
+    generator: str
+    coach: str
+    page_label: str  # with {page} and {pages} left for the layout to fill
+    edited: str = ""
+
+
+class Meta(_Doc):
+    title: str
+    author: str
+    subject: str
+    creator: str
+    keywords: str
+
+
+class Document(_Doc):
+    meta: Meta
+    running: Running
+    sections: list[Section]
+
+
+# --- formatting helpers: numbers and dates in the reader's units and language -------------
+
+
+def _num(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else str(int(value))
+
+
+def fmt_date(theme: Theme, day: dt.date, long: bool = False) -> str:
+    weekday = theme.lines("weekdays")[day.weekday()]
+    month = theme.lines("months")[day.month - 1]
+    key = "date_long" if long else "date_short"
+    return theme.t(key, weekday=weekday, day=day.day, month=month, year=day.year)
+
+
+def fmt_duration(theme: Theme, seconds: int) -> str:
+    if seconds < 120 and seconds % 60:
+        return theme.t("unit_s", n=seconds)
+    minutes = round(seconds / 60)
+    if minutes < 90:
+        return theme.t("unit_min", n=minutes)
+    hours, rest = divmod(minutes, 60)
+    return theme.t("unit_h_min", h=hours, m=rest) if rest else theme.t("unit_h", n=hours)
+
+
+def fmt_minutes(theme: Theme, minutes: int) -> str:
+    return fmt_duration(theme, minutes * 60)
+
+
+def fmt_distance(theme: Theme, metres: int, units: str) -> str:
+    if units == "imperial":
+        if metres < 800:
+            return theme.t("unit_yd", n=round(metres / M_PER_YARD))
+        return theme.t("unit_mi", n=_num(round(metres / M_PER_MILE, 1)))
+    if metres < 1000:
+        return theme.t("unit_m", n=metres)
+    return theme.t("unit_km", n=_num(round(metres / 1000, 1)))
+
+
+def fmt_volume(theme: Theme, low_ml: int, high_ml: int, units: str) -> str:
+    if units == "imperial":
+        low, high = round(low_ml / ML_PER_FLOZ), round(high_ml / ML_PER_FLOZ)
+        return theme.t("unit_floz", low=low, high=high)
+    return theme.t("unit_ml", low=low_ml, high=high_ml)
+
+
+def fmt_mass(theme: Theme, kg: float, units: str) -> str:
+    if units == "imperial":
+        return theme.t("unit_lb", n=round(kg * LB_PER_KG))
+    return theme.t("unit_kg", n=_num(round(kg, 1)))
+
+
+def fmt_effort(theme: Theme, rpe: int | None, words: bool = False) -> str:
+    if rpe is None:
+        return ""
+    if words:
+        return theme.t("rpe_words", n=rpe, word=theme.lines("effort_word")[rpe - 1])
+    return theme.t("rpe", n=rpe)
+
+
+def _amount(theme: Theme, p: Prescription, units: str) -> str:
+    parts = []
+    if p.reps is not None:
+        parts.append(theme.t("reps", n=p.reps))
+    if p.duration_s is not None:
+        parts.append(fmt_duration(theme, p.duration_s))
+    if p.distance_m is not None:
+        parts.append(fmt_distance(theme, p.distance_m, units))
+    text = theme.t("range_sep").join(parts)
+    if p.per_side and text:
+        text = theme.t("per_side", amount=text)
+    return text
+
+
+def _row(theme: Theme, p: Prescription, units: str) -> Row:
+    effort = fmt_effort(theme, p.rpe)
+    if p.rir is not None:
+        rir = theme.t("rir", n=p.rir)
+        effort = f"{effort}{theme.t('range_sep')}{rir}" if effort else rir
+    return Row(
+        exercise=p.name,
+        sets=str(p.sets) if p.sets else "",
+        amount=_amount(theme, p, units),
+        hold=fmt_duration(theme, p.hold_s) if p.hold_s else "",
+        rest=fmt_duration(theme, p.rest_s) if p.rest_s else "",
+        effort=effort,
+        note=p.notes,
+    )
+
+
+def _hydration(theme: Theme, h: Hydration, units: str) -> list[str]:
+    lines = [theme.t("hydration_before", amount=fmt_volume(theme, h.before_ml.low, h.before_ml.high, units))]
+    if h.during_ml is not None:
+        lines.append(theme.t("hydration_during", amount=fmt_volume(theme, h.during_ml.low, h.during_ml.high, units)))
+    if h.after_note:
+        lines.append(theme.t("hydration_after", note=h.after_note))
+    if h.electrolytes:
+        lines.append(theme.t("hydration_electrolytes"))
+    return lines
+
+
+def _block_table(theme: Theme, block: Block, units: str) -> BlockTable:
+    heading = theme.t("block_heading", block=theme.t(f"block_{block.kind}"), minutes=fmt_minutes(theme, block.minutes))
+    return BlockTable(heading=heading, rows=[_row(theme, p, units) for p in block.items])
+
+
+def _session_line(theme: Theme, s: Session) -> str:
+    return theme.t("session_line", minutes=fmt_minutes(theme, s.minutes), effort=fmt_effort(theme, s.rpe, words=True))
+
+
+def _week_days(plan: Plan, week: Week) -> Iterator[tuple[dt.date, Session | None]]:
+    """Monday to Sunday of a plan week, sessions where they fall, rest days between."""
+    by_date = {s.date: s for s in week.sessions}
+    for offset in range(7):
+        day = week.start_date + dt.timedelta(days=offset)
+        if day > plan.end_date and day not in by_date:
+            break
+        yield day, by_date.get(day)
+
+
+def _week_heading(theme: Theme, plan: Plan, week: Week) -> tuple[str, str, str]:
+    days = [d for d, _ in _week_days(plan, week)]
+    outline = theme.t("week_title", number=week.number)
+    if week.kind == "deload":
+        outline = f"{outline} ({theme.t('week_kind_deload').lower()})"
+    heading = theme.t("week_heading", number=week.number, first=fmt_date(theme, days[0]), last=fmt_date(theme, days[-1]))
+    summary = theme.t(
+        "week_summary",
+        kind=theme.t(f"week_kind_{week.kind}"),
+        sessions=len(week.sessions),
+        minutes=fmt_minutes(theme, sum(s.minutes for s in week.sessions)),
+    )
+    return outline, heading, summary
+
+
+def week_page(theme: Theme, plan: Plan, week: Week) -> WeekPage:
+    units = plan.profile.units
+    outline, heading, summary = _week_heading(theme, plan, week)
+    days = []
+    for day, session in _week_days(plan, week):
+        if session is None:
+            days.append(Day(heading=theme.t("rest_day", date=fmt_date(theme, day)), rest=True, line=theme.t("rest_text")))
+            continue
+        days.append(
+            Day(
+                heading=theme.t("session_heading", date=fmt_date(theme, day), title=session.title),
+                rest=False,
+                line=_session_line(theme, session),
+                blocks=[_block_table(theme, b, units) for b in session.blocks],
+                hydration=_hydration(theme, session.hydration, units),
+                tips=list(session.tips),
+            )
+        )
+    return WeekPage(outline=outline, heading=heading, summary=summary, light=week.kind == "deload", days=days)
+
+
+def _target(theme: Theme, p: Prescription, units: str) -> str:
+    row = _row(theme, p, units)
+    amount = f"{row.sets} × {row.amount}" if row.sets and row.amount else row.sets or row.amount
+    parts = [amount, row.hold, row.effort]
+    return theme.t("range_sep").join(x for x in parts if x)
+
+
+def log_week(theme: Theme, plan: Plan, week: Week) -> LogWeek:
+    """A clipboard sheet: the week's exercises down, its sessions across."""
+    units = plan.profile.units
+    outline, heading, summary = _week_heading(theme, plan, week)
+    sessions = sorted(week.sessions, key=lambda s: s.date)
+    columns = [
+        theme.t(
+            "log_session",
+            date=fmt_date(theme, s.date),
+            title=s.title,
+            minutes=fmt_minutes(theme, s.minutes),
+            effort=fmt_effort(theme, s.rpe),
+        )
+        for s in sessions
+    ]
+    rows: list[LogRow] = [
+        LogRow(
+            label=theme.t("log_warmup"),
+            cells=[fmt_minutes(theme, next(b.minutes for b in s.blocks if b.kind == "warmup")) for s in sessions],
+        )
+    ]
+    order: list[str] = []
+    names: dict[str, str] = {}
+    cells: dict[str, list[str | None]] = {}
+    for i, s in enumerate(sessions):
+        for b in s.blocks:
+            if b.kind != "main":
+                continue
+            for p in b.items:
+                if p.exercise_id not in cells:
+                    order.append(p.exercise_id)
+                    names[p.exercise_id] = p.name
+                    cells[p.exercise_id] = [None] * len(sessions)
+                target = _target(theme, p, units)
+                prev = cells[p.exercise_id][i]
+                cells[p.exercise_id][i] = f"{prev} + {target}" if prev else target
+    rows += [LogRow(label=names[e], cells=cells[e]) for e in order]
+    rows.append(
+        LogRow(
+            label=theme.t("log_cooldown"),
+            cells=[fmt_minutes(theme, next(b.minutes for b in s.blocks if b.kind == "cooldown")) for s in sessions],
+        )
+    )
+    rows.append(
+        LogRow(
+            label=theme.t("log_drink_row"),
+            cells=[fmt_volume(theme, s.hydration.before_ml.low, s.hydration.before_ml.high, units) for s in sessions],
+        )
+    )
+    rows.append(LogRow(label=theme.t("log_effort_row"), cells=[""] * len(sessions)))
+    rows.append(LogRow(label=theme.t("log_notes_row"), cells=[""] * len(sessions), tall=True))
+    return LogWeek(
+        outline=outline,
+        heading=heading,
+        summary=summary,
+        hint=theme.t("log_hint"),
+        columns=[theme.t("log_exercise"), *columns],
+        rows=rows,
+    )
+
+
+def cover(theme: Theme, plan: Plan, coach: Coach | None) -> Cover:
+    p = plan.profile
+    activity = theme.t(f"activity_{p.activity}")
+    facts = [Fact(label=theme.t("label_client"), value=p.name)]
+    if coach and coach.name:
+        facts.append(Fact(label=theme.t("label_coach"), value=coach.name))
+    if coach and coach.contact:
+        facts.append(Fact(label=theme.t("label_contact"), value=coach.contact))
+    facts += [
+        Fact(label=theme.t("label_activity"), value=activity),
+        Fact(label=theme.t("label_level"), value=theme.t(f"level_{p.level}")),
+        Fact(label=theme.t("label_weeks"), value=str(len(plan.weeks))),
+        Fact(label=theme.t("label_days"), value=str(p.days_per_week)),
+        Fact(label=theme.t("label_session"), value=fmt_minutes(theme, p.session_minutes)),
+        Fact(label=theme.t("label_start"), value=fmt_date(theme, plan.weeks[0].start_date, long=True)),
+        Fact(label=theme.t("label_end"), value=fmt_date(theme, plan.end_date, long=True)),
+    ]
+    chart = LoadChart(
+        title=theme.t("chart_title"),
+        caption=theme.t("chart_caption"),
+        axis_label=theme.t("chart_axis_week"),
+        legend_normal=theme.t("chart_legend_normal"),
+        legend_light=theme.t("chart_legend_light"),
+        bars=[ChartBar(label=str(w.number), value=w.load, light=w.kind == "deload") for w in plan.weeks],
+    )
+    notes = []
+    if p.notes:
+        notes.append(TextBlock(title=theme.t("coach_note_title"), intro=p.notes))
+    if plan.notes:
+        notes.append(TextBlock(title=theme.t("plan_notes_title"), points=list(plan.notes)))
+    scale = theme.lines("effort_scale")
+    return Cover(
+        outline=theme.t("outline_cover"),
+        title=plan.title,
+        subtitle=theme.t("cover_prepared_for", name=p.name),
+        coach_line=theme.t("cover_prepared_by", coach=coach.name) if coach and coach.name else "",
+        facts=facts,
+        chart=chart,
+        notes=notes,
+        how_to_read=TextBlock(title=theme.t("how_to_read_title"), points=theme.lines("how_to_read")),
+        effort_title=theme.t("effort_title"),
+        effort_intro=theme.t("effort_intro"),
+        effort_scale=[Fact(label=str(i + 1), value=w) for i, w in enumerate(scale)],
+    )
+
+
+def _variant(plan: Plan, theme: Theme, exercise_id: str | None) -> str:
+    if not exercise_id:
+        return theme.t("guide_none")
+    other = plan.exercise(exercise_id)
+    return other.name if other else exercise_id.replace("-", " ").capitalize()
+
+
+def guide_entry(theme: Theme, plan: Plan, ex: Exercise) -> GuideEntry:
+    muscles = ", ".join([*ex.primary_muscles, *ex.secondary_muscles])
+    return GuideEntry(
+        name=ex.name,
+        muscles=muscles,
+        steps=list(ex.instructions),
+        cues=list(ex.cues),
+        easier=_variant(plan, theme, ex.regression),
+        harder=_variant(plan, theme, ex.progression),
+        video_url=str(ex.video_url) if ex.video_url else None,
+        each_side=theme.t("guide_each_side") if ex.per_side else "",
+    )
+
+
+def used_exercises(plan: Plan) -> list[Exercise]:
+    """Every exercise the sessions use, once, in order of first appearance."""
+    seen: dict[str, Exercise] = {}
+    for week in plan.weeks:
+        for s in week.sessions:
+            for b in s.blocks:
+                for p in b.items:
+                    if p.exercise_id not in seen:
+                        ex = plan.exercise(p.exercise_id)
+                        if ex is not None:
+                            seen[p.exercise_id] = ex
+    return list(seen.values())
+
+
+def guide(theme: Theme, plan: Plan) -> Guide:
+    labels = {k: theme.t(f"guide_{k}") for k in ("steps", "cues", "muscles", "easier", "harder", "video")}
+    return Guide(
+        outline=theme.t("outline_guide"),
+        title=theme.t("guide_title"),
+        intro=theme.t("guide_intro"),
+        labels=labels,
+        entries=[guide_entry(theme, plan, ex) for ex in used_exercises(plan)],
+    )
+
+
+def guidance(theme: Theme, plan: Plan) -> Guidance:
+    blocks = []
+    keys = [g.key for g in plan.guidance]
+    for g in plan.guidance:
+        extra = theme.guidance.get(g.key)
+        blocks.append(
+            TextBlock(
+                title=(extra.title if extra and extra.title else g.title),
+                intro=extra.intro if extra else "",
+                points=[*g.points, *(extra.extra_points if extra else [])],
+            )
+        )
+    for key, extra in theme.guidance.items():
+        if key not in keys and extra.title and extra.extra_points:
+            blocks.append(TextBlock(title=extra.title, intro=extra.intro, points=list(extra.extra_points)))
+    return Guidance(
+        outline=theme.t("outline_guidance"),
+        title=theme.t("guidance_title"),
+        intro=theme.t("guidance_intro"),
+        blocks=blocks,
+    )
+
+
+def weeks(theme: Theme, plan: Plan) -> Weeks:
+    headers = [
+        theme.t(k)
+        for k in (
+            "col_done",
+            "col_exercise",
+            "col_sets",
+            "col_amount",
+            "col_hold",
+            "col_rest",
+            "col_effort",
+            "col_log_load",
+            "col_log_amount",
+            "col_log_effort",
+        )
+    ]
+    common = dict(
+        outline=theme.t("outline_weeks"),
+        headers=headers,
+        notes_label=theme.t("notes_label"),
+        hydration_label=theme.t("hydration_label"),
+        tips_label=theme.t("tips_label"),
+    )
+    if theme.layout == "log":
+        return Weeks(**common, logs=[log_week(theme, plan, w) for w in plan.weeks])
+    return Weeks(**common, weeks=[week_page(theme, plan, w) for w in plan.weeks])
+
+
+def build_document(plan: Plan, theme: Theme, coach: Coach | None = None) -> Document:
+    """The whole handout as data, sections in the theme's order."""
+    p = plan.profile
+    builders = {
+        "cover": lambda: cover(theme, plan, coach),
+        "weeks": lambda: weeks(theme, plan),
+        "guide": lambda: guide(theme, plan),
+        "guidance": lambda: guidance(theme, plan),
+    }
+    sections = [builders[name]() for name in theme.sections]
+    activity = theme.t(f"activity_{p.activity}")
+    generator = theme.t("footer_generator", name=plan.generator.name, version=plan.generator.version)
+    meta = Meta(
+        title=plan.title,
+        author=coach.name if coach and coach.name else p.name,
+        subject=theme.t("meta_subject", activity=activity, name=p.name, weeks=len(plan.weeks), days=p.days_per_week),
+        creator=generator,
+        keywords=theme.t("meta_keywords", activity=activity, level=theme.t(f"level_{p.level}")),
+    )
+    coach_bits = []
+    if coach and coach.name:
+        coach_bits.append(theme.t("footer_coach", name=coach.name))
+    if coach and coach.contact:
+        coach_bits.append(coach.contact)
+    running = Running(
+        left=p.name,
+        right=plan.title,
+        generator=generator,
+        coach=theme.t("range_sep").join(coach_bits),
+        page_label=theme.text["footer_page"],  # type: ignore[arg-type]
+        edited=theme.t("edited_mark") if plan.edited else "",
+    )
+    return Document(meta=meta, running=running, sections=sections)
+
+
+def user_texts(plan: Plan, coach: Coach | None, theme: Theme) -> Iterator[tuple[str, str]]:
+    """Every string that comes from outside the code, named as the user knows it.
+
+    The PDF layer checks these against the font before drawing anything, so a character the
+    font lacks is reported with the field it came from instead of printing as a box.
+    """
+    p = plan.profile
+    yield "name", p.name
+    yield "notes", p.notes
+    yield "title", plan.title
+    for i, note in enumerate(plan.notes):
+        yield f"plan notes[{i}]", note
+    if coach:
+        yield "coach name", coach.name or ""
+        yield "coach contact", coach.contact or ""
+    for w in plan.weeks:
+        for s in w.sessions:
+            yield f"week {w.number} session title", s.title
+            yield f"week {w.number} hydration after_note", s.hydration.after_note
+            for tip in s.tips:
+                yield f"week {w.number} tips", tip
+            for b in s.blocks:
+                for item in b.items:
+                    yield f"exercise '{item.exercise_id}' name", item.name
+                    yield f"exercise '{item.exercise_id}' notes", item.notes
+    for ex in plan.exercises:
+        yield f"exercise '{ex.id}' name", ex.name
+        for line in ex.instructions:
+            yield f"exercise '{ex.id}' instructions", line
+        for line in ex.cues:
+            yield f"exercise '{ex.id}' cues", line
+    for g in plan.guidance:
+        yield f"guidance '{g.key}' title", g.title
+        for point in g.points:
+            yield f"guidance '{g.key}' points", point
+    for key, value in theme.text.items():
+        for line in [value] if isinstance(value, str) else value:
+            yield f"theme '{theme.name}' text '{key}'", line
+    for key, g in theme.guidance.items():
+        for line in (g.title or "", g.intro, *g.extra_points):
+            yield f"theme '{theme.name}' guidance '{key}'", line

@@ -1,0 +1,556 @@
+"""Lay a handout Document out as PDF with reportlab platypus: the only reportlab import site.
+
+Every string arrives ready-made from ``document.py``; this module only decides where it goes,
+so no word a reader sees is written here. User text is escaped before it reaches a Paragraph.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepInFrame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ..errors import ThemeError
+from ..models import Coach, Plan
+from . import document as d
+from .branding import validate_coach
+from .fonts import FontFamily, missing_characters, register_family
+from .theme import Theme, load_theme, to_grey
+
+PAPER = {"a4": A4, "letter": LETTER}
+LOGO_MAX = (42 * mm, 22 * mm)
+
+
+class _Styles:
+    """Paragraph styles and colours derived from one theme (and the coach's accent)."""
+
+    def __init__(self, theme: Theme, font: FontFamily, accent: str) -> None:
+        c = theme.colours
+        self.theme = theme
+        self.font = font
+        self.accent = colors.HexColor(accent)
+        self.text = colors.HexColor(c.text)
+        self.muted = colors.HexColor(c.muted)
+        self.rule = colors.HexColor(c.rule)
+        self.header_bg = colors.HexColor(c.header_bg)
+        self.shade = colors.HexColor(c.shade)
+        self.light_week = colors.HexColor(c.light_week)
+        self.chart_bg = colors.HexColor(c.chart_bg)
+        self.edited = colors.HexColor(c.edited)
+        f = theme.fonts
+        size, tsize = f.size, f.table_size
+        lead = 1.25 if theme.dense else 1.35
+
+        def style(name: str, **kw: Any) -> ParagraphStyle:
+            base = dict(fontName=font.regular, fontSize=size, leading=size * lead, textColor=self.text)
+            base.update(kw)
+            if "leading" not in kw:
+                base["leading"] = base["fontSize"] * lead
+            return ParagraphStyle(name, **base)
+
+        gap = 0.6 if theme.dense else 1.0
+        self.body = style("body", spaceAfter=3 * gap)
+        self.small = style("small", fontSize=size - 1, textColor=self.muted)
+        self.title = style("title", fontName=font.bold, fontSize=f.title_size, textColor=self.accent, spaceAfter=4)
+        self.subtitle = style("subtitle", fontSize=f.heading_size * 0.9, spaceAfter=2)
+        self.h1 = style("h1", fontName=font.bold, fontSize=f.heading_size, textColor=self.accent, spaceAfter=3 * gap, keepWithNext=1)
+        self.h2 = style("h2", fontName=font.bold, fontSize=size + 2, textColor=self.accent, spaceBefore=7 * gap, spaceAfter=2 * gap, keepWithNext=1)
+        self.h3 = style("h3", fontName=font.bold, fontSize=size + 0.5, spaceBefore=4 * gap, spaceAfter=1, keepWithNext=1)
+        self.bullet = style("bullet", leftIndent=11, bulletIndent=2, spaceAfter=1.5 * gap)
+        self.cell = style("cell", fontSize=tsize, leading=tsize * 1.2)
+        self.cell_bold = style("cell_bold", fontName=font.bold, fontSize=tsize, leading=tsize * 1.2)
+        self.cell_head = style("cell_head", fontName=font.bold, fontSize=tsize - 0.5, leading=(tsize - 0.5) * 1.15, textColor=self.text)
+        self.cell_muted = style("cell_muted", fontSize=tsize - 0.5, leading=(tsize - 0.5) * 1.2, textColor=self.muted)
+        self.right = style("right", alignment=TA_RIGHT)
+
+    def para(self, text: str, style: ParagraphStyle, **kw: Any) -> Paragraph:
+        return Paragraph(escape(text).replace("\n", "<br/>"), style, **kw)
+
+    def cell_text(self, text: str, width: float, style: ParagraphStyle | None = None) -> Any:
+        """Plain strings are far cheaper than Paragraphs; wrap only what would not fit."""
+        style = style or self.cell
+        if not text:
+            return ""
+        if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width - 6:
+            return text
+        return self.para(text, style)
+
+
+class _Outline(Flowable):
+    """Zero-size marker: records a bookmark for the page it lands on."""
+
+    def __init__(self, key: str, title: str, level: int) -> None:
+        super().__init__()
+        self.key, self.title, self.level = key, title, level
+        self.width = self.height = 0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.defer_outline(self.key, self.title, self.level)  # type: ignore[attr-defined]
+
+
+class _TickBox(Flowable):
+    def __init__(self, size: float, colour: Any) -> None:
+        super().__init__()
+        self.size, self.colour = size, colour
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(0.7)
+        self.canv.rect(0, 0, self.size, self.size)
+
+
+def _canvas_class(running: d.Running, s: _Styles, page_size: tuple[float, float], margins: Any) -> type:
+    """A canvas that holds pages back until the end so it can print 'page X of Y'."""
+
+    class HandoutCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+            self._outline_now: list[tuple[str, str, int]] = []
+
+        def defer_outline(self, key: str, title: str, level: int) -> None:
+            self._outline_now.append((key, title, level))
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            state = dict(self.__dict__)
+            state["_outline_now"] = self._outline_now
+            self._pages.append(state)
+            self._outline_now = []
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                for key, title, level in state["_outline_now"]:
+                    self.bookmarkPage(key)
+                    self.addOutlineEntry(title, key, level=level, closed=level > 0)
+                _draw_frame(self, running, s, page_size, margins, number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return HandoutCanvas
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _draw_frame(c: Canvas, r: d.Running, s: _Styles, size: tuple[float, float], m: Any, page: int, pages: int) -> None:
+    w, h = size
+    left, right = m.left * mm, w - m.right * mm
+    top = h - m.top * mm + 5 * mm
+    bottom = m.bottom * mm - 6 * mm
+    half = (right - left) / 2 - 6
+    fs = s.theme.fonts.size - 0.5
+    c.saveState()
+    c.setFillColor(s.text)
+    c.setFont(s.font.bold, fs)
+    c.drawString(left, top, _fit(r.left, s.font.bold, fs, half))
+    c.setFont(s.font.regular, fs)
+    c.setFillColor(s.muted)
+    c.drawRightString(right, top, _fit(r.right, s.font.regular, fs, half))
+    c.setStrokeColor(s.accent)
+    c.setLineWidth(0.8)
+    c.line(left, top - 3, right, top - 3)
+    small = max(fs - 2, 5.5)
+    c.setFont(s.font.regular, small)
+    c.drawString(left, bottom, _fit(r.generator, s.font.regular, small, (right - left) * 0.3))
+    if r.coach:
+        c.drawCentredString((left + right) / 2, bottom, _fit(r.coach, s.font.regular, small, (right - left) * 0.38))
+    c.setFont(s.font.regular, fs - 0.5)
+    c.setFillColor(s.text)
+    c.drawRightString(right, bottom, r.page_label.format(page=page, pages=pages))
+    if r.edited:
+        c.setFillColor(s.edited)
+        c.setFont(s.font.bold, fs)
+        c.drawCentredString(w / 2, h - m.top * mm / 2 + 2 * mm, _fit(r.edited, s.font.bold, fs, right - left))
+        c.setStrokeColor(s.edited)
+        c.setLineWidth(1.5)
+        c.rect(3 * mm, 3 * mm, w - 6 * mm, h - 6 * mm)
+    c.restoreState()
+
+
+# --- sections -------------------------------------------------------------------------------
+
+
+def _bullets(s: _Styles, points: list[str], numbered: bool = False) -> list[Flowable]:
+    return [
+        s.para(p, s.bullet, bulletText=f"{i}." if numbered else "•") for i, p in enumerate(points, start=1)
+    ]
+
+
+def _text_block(s: _Styles, block: d.TextBlock) -> list[Flowable]:
+    out: list[Flowable] = [s.para(block.title, s.h2)]
+    if block.intro:
+        out.append(s.para(block.intro, s.body))
+    out += _bullets(s, block.points, block.numbered)
+    return out
+
+
+def _chart(s: _Styles, chart: d.LoadChart, width: float) -> Flowable:
+    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+
+    height = 120 if s.theme.dense else 150
+    dr = Drawing(width, height)
+    if s.theme.chart_background:
+        dr.add(Rect(0, 0, width, height, fillColor=s.chart_bg, strokeColor=None))
+    pad_l, pad_b, pad_t = 30, 26, 14
+    plot_w, plot_h = width - pad_l - 10, height - pad_b - pad_t
+    top = max((b.value for b in chart.bars), default=1) or 1
+    n = len(chart.bars)
+    slot = plot_w / max(n, 1)
+    bar_w = slot * 0.72
+    fs = s.theme.fonts.table_size - 0.5
+    for i in range(5):
+        y = pad_b + plot_h * i / 4
+        dr.add(Line(pad_l, y, pad_l + plot_w, y, strokeColor=s.rule, strokeWidth=0.3))
+        dr.add(String(pad_l - 3, y - 2.5, str(round(top * i / 4)), fontName=s.font.regular, fontSize=fs - 1, fillColor=s.muted, textAnchor="end"))
+    every = 1 if n <= 16 else (2 if n <= 30 else 4)
+    for i, bar in enumerate(chart.bars):
+        x = pad_l + i * slot + (slot - bar_w) / 2
+        bh = plot_h * bar.value / top
+        fill = s.light_week if bar.light else s.accent
+        dr.add(Rect(x, pad_b, bar_w, bh, fillColor=fill, strokeColor=None))
+        if i % every == 0 or i == n - 1:
+            dr.add(String(x + bar_w / 2, pad_b - 9, bar.label, fontName=s.font.regular, fontSize=fs - 1, fillColor=s.muted, textAnchor="middle"))
+    dr.add(String(pad_l + plot_w / 2, 3, chart.axis_label, fontName=s.font.regular, fontSize=fs - 1, fillColor=s.muted, textAnchor="middle"))
+    lx = pad_l
+    ly = height - 10
+    for label, fill in ((chart.legend_normal, s.accent), (chart.legend_light, s.light_week)):
+        dr.add(Rect(lx, ly, 8, 6, fillColor=fill, strokeColor=None))
+        dr.add(String(lx + 11, ly, label, fontName=s.font.regular, fontSize=fs, fillColor=s.text))
+        lx += 20 + stringWidth(label, s.font.regular, fs)
+    return dr
+
+
+def _logo(path: str, max_w: float, max_h: float) -> Flowable:
+    from reportlab.platypus import Image
+
+    from reportlab.lib.utils import ImageReader
+
+    iw, ih = ImageReader(path).getSize()
+    scale = min(max_w / iw, max_h / ih)
+    return Image(path, width=iw * scale, height=ih * scale, hAlign="RIGHT")
+
+
+def _cover(s: _Styles, cov: d.Cover, width: float, coach: Coach | None) -> list[Flowable]:
+    out: list[Flowable] = [_Outline("cover", cov.outline, 0)]
+    heading: list[Flowable] = [s.para(cov.title, s.title), s.para(cov.subtitle, s.subtitle)]
+    if cov.coach_line:
+        heading.append(s.para(cov.coach_line, s.small))
+    if coach and coach.logo:
+        t = Table([[heading, _logo(coach.logo, *LOGO_MAX)]], colWidths=[width - LOGO_MAX[0] - 6, LOGO_MAX[0] + 6])
+        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        out.append(t)
+    else:
+        out += heading
+    out.append(Spacer(1, 6))
+    half = len(cov.facts) - len(cov.facts) // 2
+    lw = width * 0.16
+    vw = width / 2 - lw
+    rows = []
+    for i in range(half):
+        row: list[Any] = []
+        for f in (cov.facts[i], cov.facts[i + half] if i + half < len(cov.facts) else None):
+            row += [s.para(f.label, s.cell_muted), s.para(f.value, s.cell_bold)] if f else ["", ""]
+        rows.append(row)
+    facts = Table(rows, colWidths=[lw, vw, lw, vw])
+    facts.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, s.rule),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]))
+    out += [facts, Spacer(1, 8)]
+    out += [s.para(cov.chart.title, s.h2), _chart(s, cov.chart, width), s.para(cov.chart.caption, s.small)]
+    for block in cov.notes:
+        out += _text_block(s, block)
+    out += _text_block(s, cov.how_to_read)
+    out += [s.para(cov.effort_title, s.h2), s.para(cov.effort_intro, s.body)]
+    scale = Table(
+        [[s.cell_text(f.label, 20, s.cell_bold), s.cell_text(f.value, width - 20)] for f in cov.effort_scale],
+        colWidths=[20, width - 20],
+    )
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), s.font.regular),
+        ("FONTNAME", (0, 0), (0, -1), s.font.bold),
+        ("FONTSIZE", (0, 0), (-1, -1), s.theme.fonts.table_size),
+        ("TEXTCOLOR", (0, 0), (-1, -1), s.text),
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, s.rule),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if not s.theme.greyscale:
+        for i in range(len(cov.effort_scale)):
+            style.append(("BACKGROUND", (0, i), (0, i), colors.linearlyInterpolatedColor(s.shade, s.accent, 0, 9, i)))
+            if i >= 5:
+                style.append(("TEXTCOLOR", (0, i), (0, i), colors.white))
+    scale.setStyle(TableStyle(style))
+    out.append(scale)
+    return out
+
+
+def _week_columns(width: float) -> list[float]:
+    fixed = [16, 0, 24, 66, 30, 30, 40, 42, 50, 38]
+    fixed[1] = width - sum(fixed)
+    return fixed
+
+
+def _day_table(s: _Styles, weeks: d.Weeks, day: d.Day, width: float) -> Table:
+    cols = _week_columns(width)
+    tick = s.theme.fonts.table_size
+    head = [s.para(h, s.cell_head) for h in weeks.headers]
+    rows: list[list[Any]] = [head]
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), s.font.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), s.theme.fonts.table_size),
+        ("TEXTCOLOR", (0, 0), (-1, -1), s.text),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.3, s.rule),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, s.accent),
+    ]
+    if not s.theme.greyscale:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), s.header_bg))
+        style.append(("BACKGROUND", (7, 1), (-1, -1), s.shade))
+    heights: list[float | None] = [None]
+    for block in day.blocks:
+        r = len(rows)
+        rows.append([s.para(block.heading, s.cell_bold)] + [""] * 9)
+        style += [("SPAN", (0, r), (-1, r)), ("LINEABOVE", (0, r), (-1, r), 0.8, s.accent), ("BACKGROUND", (0, r), (-1, r), colors.white)]
+        heights.append(None)
+        for row in block.rows:
+            name = row.exercise if not row.note else f"{row.exercise}\n{row.note}"
+            rows.append([
+                _TickBox(tick, s.text),
+                s.cell_text(name, cols[1]),
+                row.sets,
+                s.cell_text(row.amount, cols[3]),
+                s.cell_text(row.hold, cols[4]),
+                s.cell_text(row.rest, cols[5]),
+                s.cell_text(row.effort, cols[6]),
+                "",
+                "",
+                "",
+            ])
+            heights.append(None)
+    r = len(rows)
+    rows.append([s.para(weeks.notes_label, s.cell_muted)] + [""] * 9)
+    style += [("SPAN", (0, r), (-1, r)), ("VALIGN", (0, r), (-1, r), "TOP"), ("BACKGROUND", (0, r), (-1, r), colors.white)]
+    heights.append(s.theme.fonts.table_size * (2.6 if s.theme.dense else 3.2))
+    t = Table(rows, colWidths=cols, rowHeights=heights, repeatRows=1, hAlign="LEFT")
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def _week_page(s: _Styles, weeks: d.Weeks, wk: d.WeekPage, key: str, width: float) -> list[Flowable]:
+    out: list[Flowable] = [_Outline(key, wk.outline, 1), s.para(wk.heading, s.h1), s.para(wk.summary, s.small)]
+    for day in wk.days:
+        if day.rest:
+            out.append(KeepTogether([s.para(day.heading, s.h3), s.para(day.line, s.small)]))
+            continue
+        out += [CondPageBreak(60), s.para(day.heading, s.h2), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width)]
+        lines = [f"{weeks.hydration_label}: " + " · ".join(day.hydration)] if day.hydration else []
+        out += [s.para(line, s.small) for line in lines]
+        if day.tips:
+            out += _bullets(s, day.tips)
+    return out
+
+
+def _log_week(s: _Styles, lw: d.LogWeek, key: str, width: float, height: float) -> list[Flowable]:
+    n = len(lw.columns) - 1
+    label_w = min(max(width * 0.2, 110), 170)
+    day_w = (width - label_w) / max(n, 1)
+    cols = [label_w] + [day_w] * n
+    head = [s.para(c, s.cell_head) for c in lw.columns]
+    rows: list[list[Any]] = [head]
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), s.font.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), s.theme.fonts.table_size - 0.5),
+        ("TEXTCOLOR", (0, 0), (-1, -1), s.muted),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.4, s.rule),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.9, s.accent),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if not s.theme.greyscale:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), s.header_bg))
+    heights: list[float | None] = [None]
+    base = s.theme.fonts.table_size * 3.3
+    for i, row in enumerate(lw.rows, start=1):
+        cells: list[Any] = [s.cell_text(row.label, label_w, s.cell_bold)]
+        for j, cell in enumerate(row.cells, start=1):
+            if cell is None:
+                style.append(("BACKGROUND", (j, i), (j, i), s.shade))
+                cells.append("")
+            else:
+                cells.append(s.cell_text(cell, day_w, s.cell_muted))
+        rows.append(cells)
+        heights.append(base * (1.6 if row.tall else 1))
+    t = Table(rows, colWidths=cols, rowHeights=heights, repeatRows=1, hAlign="LEFT")
+    t.setStyle(TableStyle(style))
+    content = [s.para(lw.heading, s.h1), s.para(f"{lw.summary} — {lw.hint}", s.small), Spacer(1, 4), t]
+    return [_Outline(key, lw.outline, 1), KeepInFrame(width, height - 4, content, mode="shrink")]
+
+
+def _guide(s: _Styles, g: d.Guide, width: float) -> list[Flowable]:
+    out: list[Flowable] = [PageBreak(), _Outline("guide", g.outline, 0), s.para(g.title, s.h1), s.para(g.intro, s.body)]
+    qr_size = 62
+    for e in g.entries:
+        body: list[Flowable] = [s.para(e.name, s.h2), s.para(f"{g.labels['muscles']}: {e.muscles}", s.small)]
+        body.append(s.para(g.labels["steps"], s.h3))
+        body += _bullets(s, e.steps, numbered=True)
+        if e.each_side:
+            body.append(s.para(e.each_side, s.small))
+        if e.cues:
+            body.append(s.para(g.labels["cues"], s.h3))
+            body += _bullets(s, e.cues)
+        body.append(s.para(f"{g.labels['easier']}: {e.easier}    {g.labels['harder']}: {e.harder}", s.small))
+        if e.video_url:
+            t = Table([[body, [_qr(e.video_url, qr_size), s.para(g.labels["video"], s.cell_muted)]]], colWidths=[width - qr_size - 12, qr_size + 12])
+            t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+            out.append(KeepTogether([t]))
+        else:
+            out.append(KeepTogether(body))
+    return out
+
+
+def _qr(url: str, size: float) -> Flowable:
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    w = QrCodeWidget(url)
+    x0, y0, x1, y1 = w.getBounds()
+    dr = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    dr.add(w)
+    return dr
+
+
+def _guidance(s: _Styles, g: d.Guidance) -> list[Flowable]:
+    out: list[Flowable] = [PageBreak(), _Outline("guidance", g.outline, 0), s.para(g.title, s.h1), s.para(g.intro, s.body)]
+    for i, block in enumerate(g.blocks):
+        out.append(_Outline(f"guidance-{i}", block.title, 1))
+        out += _text_block(s, block)
+    return out
+
+
+# --- entry point ------------------------------------------------------------------------------
+
+
+def _check_font(plan: Plan, coach: Coach | None, theme: Theme, font: FontFamily) -> None:
+    problems = []
+    for field, text in d.user_texts(plan, coach, theme):
+        missing = missing_characters(text, font.codepoints)
+        if missing:
+            codes = " ".join(f"U+{ord(ch):04X}" for ch in missing)
+            problems.append(f"{field}: {text[:40]!r} contains characters the font cannot print: {codes}")
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ThemeError(problems[0] + more)
+
+
+def render_pdf(
+    plan: Plan,
+    theme: "str | Path | Theme | None" = None,
+    *,
+    paper: str | None = None,
+    coach: Coach | None = None,
+) -> bytes:
+    """Render a plan as a themed PDF handout; the same inputs give the same bytes."""
+    th = load_theme(theme)
+    if paper is not None:
+        if paper.lower() not in PAPER:
+            raise ThemeError(f"paper '{paper}' is not supported; choose a4 or letter")
+        th = th.model_copy(update={"page": th.page.model_copy(update={"size": paper.lower()})})
+    if coach is not None:
+        coach = validate_coach(coach)
+    font = register_family(th.fonts.family)
+    _check_font(plan, coach, th, font)
+    accent = coach.accent if coach and coach.accent else th.colours.accent
+    if th.greyscale:
+        accent = to_grey(accent)
+    s = _Styles(th, font, accent)
+    doc = d.build_document(plan, th, coach)
+
+    page_size = PAPER[th.page.size]
+    if th.page.orientation == "landscape":
+        page_size = landscape(page_size)
+    m = th.page.margins_mm
+    buf = io.BytesIO()
+    template = BaseDocTemplate(
+        buf,
+        pagesize=page_size,
+        leftMargin=m.left * mm,
+        rightMargin=m.right * mm,
+        topMargin=m.top * mm,
+        bottomMargin=m.bottom * mm,
+        title=doc.meta.title,
+        author=doc.meta.author,
+        subject=doc.meta.subject,
+        creator=doc.meta.creator,
+        producer=doc.meta.creator,
+        keywords=doc.meta.keywords,
+        invariant=1,
+        pageCompression=1,
+    )
+    frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    width, height = template.width, template.height
+
+    story: list[Flowable] = []
+    for section in doc.sections:
+        if isinstance(section, d.Cover):
+            story += _cover(s, section, width, coach)
+        elif isinstance(section, d.Weeks):
+            pages = [_week_page(s, section, wk, f"week-{i}", width) for i, wk in enumerate(section.weeks)]
+            pages += [_log_week(s, lw, f"week-{i}", width, height) for i, lw in enumerate(section.logs)]
+            for i, page in enumerate(pages):
+                story += [PageBreak(), *([_Outline("weeks", section.outline, 0)] if i == 0 else []), *page]
+        elif isinstance(section, d.Guide):
+            story += _guide(s, section, width)
+        elif isinstance(section, d.Guidance):
+            story += _guidance(s, section)
+    if story and isinstance(story[0], PageBreak):
+        story.pop(0)
+    template.build(story, canvasmaker=_canvas_class(doc.running, s, page_size, m))
+    return buf.getvalue()

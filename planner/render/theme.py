@@ -1,0 +1,226 @@
+"""Themes: how a handout looks and what it says, as data a coach can copy and edit.
+
+A theme is a TOML or JSON file. Every word the reader sees lives in a text table: the shared
+base table (``templates/text/<language>.toml``) that a theme may override key by key, so a
+Spanish handout or a coach's own wording needs a data file, not a code change.
+This module never imports reportlab: the CLI loads themes to validate ``--theme`` cheaply.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..errors import ThemeError
+
+PaperSize = Literal["a4", "letter"]
+SectionName = Literal["cover", "weeks", "guide", "guidance"]
+TextValue = str | list[str]
+
+DEFAULT_THEME = "handout"
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def parse_colour(value: str) -> str:
+    """Accept '#RRGGBB' or a CSS colour name; return '#rrggbb' so layout code has one form."""
+    text = value.strip()
+    if _HEX.match(text):
+        return text.lower()
+    from PIL import ImageColor  # the CSS name table; pillow comes with reportlab
+
+    rgb = ImageColor.colormap.get(text.lower())
+    if rgb is None:
+        raise ValueError(f"'{value}' is not a colour; use #RRGGBB or a CSS colour name such as 'teal'")
+    if isinstance(rgb, str):
+        return rgb.lower()
+    return "#{:02x}{:02x}{:02x}".format(*rgb[:3])
+
+
+def to_grey(colour: str) -> str:
+    """Print-saver themes turn a coach's accent into the grey of the same lightness."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    y = round(0.299 * r + 0.587 * g + 0.114 * b)
+    return f"#{y:02x}{y:02x}{y:02x}"
+
+
+Colour = Annotated[str, AfterValidator(parse_colour)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Margins(_Model):
+    top: float = Field(16, ge=5, le=60)
+    right: float = Field(14, ge=5, le=60)
+    bottom: float = Field(16, ge=5, le=60)
+    left: float = Field(14, ge=5, le=60)
+
+
+class Page(_Model):
+    size: PaperSize = "a4"
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    margins_mm: Margins = Margins()
+
+
+class Fonts(_Model):
+    """One family (regular and bold) from a pip font package, never from the system."""
+
+    family: str = "Fira Sans"
+    size: float = Field(9, ge=6, le=14)
+    table_size: float = Field(8, ge=5, le=12)
+    heading_size: float = Field(15, ge=8, le=30)
+    title_size: float = Field(24, ge=10, le=48)
+
+
+class Colours(_Model):
+    accent: Colour = "#1f6f8b"
+    text: Colour = "#222222"
+    muted: Colour = "#6b6b6b"
+    rule: Colour = "#b8c4c9"
+    header_bg: Colour = "#e3eef2"
+    shade: Colour = "#f4f8f9"
+    light_week: Colour = "#9fd3c7"
+    chart_bg: Colour = "#f7fafb"
+    edited: Colour = "#b00020"
+
+
+class GuidanceText(_Model):
+    """A theme's words around one planner guidance section (the points come from the plan)."""
+
+    title: str | None = None
+    intro: str = ""
+    extra_points: list[str] = Field(default_factory=list)
+
+
+class Theme(_Model):
+    name: str
+    description: str = ""
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
+    layout: Literal["handout", "log"] = "handout"
+    page: Page = Page()
+    fonts: Fonts = Fonts()
+    colours: Colours = Colours()
+    greyscale: bool = False
+    chart_background: bool = True
+    dense: bool = False
+    sections: list[SectionName] = Field(
+        default_factory=lambda: ["cover", "weeks", "guide", "guidance"], min_length=1
+    )
+    guidance: dict[str, GuidanceText] = Field(default_factory=dict)
+    text: dict[str, TextValue] = Field(default_factory=dict)
+
+    @field_validator("sections")
+    @classmethod
+    def _unique(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("lists a section twice")
+        return value
+
+    def t(self, key: str, **values: Any) -> str:
+        """The reader-facing string for ``key``, with ``{placeholders}`` filled in."""
+        raw = self.text[key]
+        if isinstance(raw, list):
+            raise TypeError(f"text '{key}' is a list")
+        return raw.format(**values) if values else raw
+
+    def lines(self, key: str) -> list[str]:
+        raw = self.text[key]
+        return [raw] if isinstance(raw, str) else list(raw)
+
+
+def builtin_dir() -> Path:
+    from .._resources import data_path
+
+    return data_path("templates")
+
+
+def builtin_names() -> list[str]:
+    return sorted(p.stem for p in builtin_dir().glob("*.toml"))
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ThemeError(f"theme '{path}' cannot be read: {exc.strerror or exc}") from None
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(raw.decode("utf-8"))
+        else:
+            data = tomllib.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ThemeError(f"theme '{path}' is not valid {path.suffix[1:].upper() or 'TOML'}: {first}") from None
+    if not isinstance(data, dict):
+        raise ThemeError(f"theme '{path}' must hold a table of settings, not {type(data).__name__}")
+    return data
+
+
+@lru_cache(maxsize=8)
+def _base_text(language: str) -> dict[str, TextValue]:
+    path = builtin_dir() / "text" / f"{language}.toml"
+    if not path.exists():
+        available = ", ".join(sorted(p.stem for p in (builtin_dir() / "text").glob("*.toml")))
+        raise ThemeError(f"theme language '{language}' has no text table; choose one of {available}")
+    return dict(_read(path)["text"])
+
+
+def _error_line(source: str, exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"]) or "theme"
+    msg = err["msg"].removeprefix("Value error, ")
+    value = err.get("input")
+    shown = f" = {value!r}" if isinstance(value, (str, int, float)) else ""
+    return f"theme '{source}': {where}{shown}: {msg}"
+
+
+def theme_from_data(data: dict[str, Any], source: str = "<data>") -> Theme:
+    """Validate a theme and merge its text over the base text table of its language."""
+    data = dict(data)
+    data.setdefault("name", Path(source).stem)
+    try:
+        theme = Theme.model_validate(data)
+    except ValidationError as exc:
+        raise ThemeError(_error_line(source, exc)) from None
+    base = _base_text(theme.language)
+    unknown = sorted(set(theme.text) - set(base))
+    if unknown:
+        raise ThemeError(
+            f"theme '{source}': text key '{unknown[0]}' is unknown; keys are those of templates/text/{theme.language}.toml"
+        )
+    for key, value in theme.text.items():
+        if isinstance(value, list) != isinstance(base[key], list):
+            kind = "a list of strings" if isinstance(base[key], list) else "a string"
+            raise ThemeError(f"theme '{source}': text key '{key}' must be {kind}")
+    return theme.model_copy(update={"text": {**base, **theme.text}})
+
+
+@lru_cache(maxsize=16)
+def _load_path(path: Path) -> Theme:
+    return theme_from_data(_read(path), str(path))
+
+
+def load_theme(name_or_path: "str | Path | Theme | None" = None) -> Theme:
+    """Find a built-in theme by name, or read a theme file; default ``handout``."""
+    if isinstance(name_or_path, Theme):
+        return name_or_path
+    if name_or_path is None or name_or_path == "":
+        name_or_path = DEFAULT_THEME
+    text = str(name_or_path)
+    builtin = builtin_dir() / f"{text}.toml"
+    if not isinstance(name_or_path, Path) and "/" not in text and "\\" not in text and builtin.is_file():
+        return _load_path(builtin)
+    path = Path(text).expanduser()
+    if path.suffix.lower() in (".toml", ".json") and path.is_file():
+        return _load_path(path.resolve())
+    raise ThemeError(
+        f"theme '{text}' not found; choose one of {', '.join(builtin_names())}"
+        " or a path to a .toml/.json file"
+    )
