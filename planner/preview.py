@@ -166,8 +166,13 @@ def _date(day: dt.date) -> str:
 # --- rich renderables (rich is imported here, lazily) -------------------------------------
 
 
-def plan_overview(plan: Plan) -> list["RenderableType"]:
-    """The header and the week-by-week table: load, change, and lighter weeks in words."""
+_TABLE_WITHOUT_BAR = 76  # characters the week table takes before its load bar
+
+
+def plan_overview(plan: Plan, width: int = 100) -> list["RenderableType"]:
+    """The header and the week-by-week table: load, change, and lighter weeks in words.
+    The load bar takes what ``width`` leaves (up to 20 characters) so rows never wrap."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
@@ -183,15 +188,12 @@ def plan_overview(plan: Plan) -> list["RenderableType"]:
     if plan.edited:
         header.append("\nEdited by hand: this plan may break the planner's safety rules.", style="bold red")
 
-    table = Table(title="Weekly load (effort x minutes)", title_justify="left", show_lines=False)
-    table.add_column("Week", justify="right")
-    table.add_column("Starts")
-    table.add_column("Kind")
-    table.add_column("Sessions", justify="right")
-    table.add_column("Minutes", justify="right")
-    table.add_column("Load", justify="right")
-    table.add_column("Change", justify="right")
-    table.add_column("", no_wrap=True, overflow="crop")
+    table = Table(title="Weekly load (effort x minutes)", title_justify="left", box=box.SIMPLE_HEAD)
+    for heading in ("Week", "Starts", "Kind", "Sessions", "Minutes", "Load", "Change"):
+        table.add_column(heading, no_wrap=True, justify="left" if heading in ("Starts", "Kind") else "right")
+    bar_room = max(0, min(20, width - _TABLE_WITHOUT_BAR))
+    if bar_room >= 4:
+        table.add_column("", no_wrap=True)
     top = max((w.load for w in plan.weeks), default=0) or 1
     previous: int | None = None
     for week in plan.weeks:
@@ -199,9 +201,7 @@ def plan_overview(plan: Plan) -> list["RenderableType"]:
         change = ""
         if previous:
             change = f"{(week.load - previous) / previous:+.0%}"
-        bar = "#" * max(1, round(20 * week.load / top)) if week.load else ""
-        style = "cyan" if lighter else None
-        table.add_row(
+        cells: list[Any] = [
             str(week.number),
             _date(week.start_date),
             Text(week_label(week), style="bold cyan" if lighter else ""),
@@ -209,8 +209,11 @@ def plan_overview(plan: Plan) -> list["RenderableType"]:
             str(_week_minutes(week)),
             str(week.load),
             change,
-            Text(bar, style=style or "green"),
-        )
+        ]
+        if bar_room >= 4:
+            bar = "#" * max(1, round(bar_room * week.load / top)) if week.load else ""
+            cells.append(Text(bar, style="cyan" if lighter else "green"))
+        table.add_row(*cells)
         previous = week.load
     lighter_count = sum(1 for w in plan.weeks if w.kind == "deload")
     footer = Text(

@@ -1,0 +1,122 @@
+"""`planner init`: a profile file built by answering questions, for people who would rather
+not read every option. Each answer is checked by the Profile model itself (the one source of
+truth), and a bad answer is explained and asked again rather than ending the session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+
+from ..models import Profile, next_monday
+from ..profile_io import describe_validation_error
+from ..vocab import ACTIVITIES, EQUIPMENT, FOCUS, LEVELS, LIMITATIONS, UNITS
+from ._common import fail, user_errors
+
+_FORMATS = {".toml": "TOML", ".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
+# Stand-ins for required fields not asked yet, so one field can be checked on its own.
+_PLACEHOLDERS = {"level": LEVELS[0], "activity": ACTIVITIES[0]}
+
+
+def _questions() -> list[tuple[str, str, str | None]]:
+    """(field, question, default shown): in the order a person thinks about their training.
+    Allowed values come from the vocabularies, so a new word appears here by itself."""
+    return [
+        ("name", "Name (printed on the plan)", "Athlete"),
+        ("level", f"Level ({', '.join(LEVELS)})", "beginner"),
+        ("activity", f"Activity ({', '.join(ACTIVITIES)})", None),
+        ("weeks", "How many weeks (1-52)", "8"),
+        ("days_per_week", "Training days a week (1-7)", "3"),
+        ("session_minutes", "Minutes a session, warm-up and cool-down included (15-180)", "45"),
+        ("equipment", f"Equipment you have, separated by ';' ({', '.join(EQUIPMENT)})", "none"),
+        ("focus", f"Focus areas, separated by ';', blank for none ({', '.join(FOCUS)})", ""),
+        (
+            "limitations",
+            f"Joints to spare, separated by ';', blank for none ({', '.join(LIMITATIONS)})",
+            "",
+        ),
+        ("start_date", "First day of the plan (YYYY-MM-DD)", next_monday().isoformat()),
+        ("units", f"Units ({', '.join(UNITS)})", "metric"),
+        ("body_mass_kg", "Body mass in kg, to size drink targets (30-250, blank to skip)", ""),
+        ("age", "Age in years (14-100, blank to skip)", ""),
+        ("notes", "A note to print on the cover (blank for none)", ""),
+    ]
+
+
+def _ask(field: str, question: str, default: str | None, answers: dict[str, Any]) -> Any:
+    """Ask until the Profile accepts the answer; returns the value as the model keeps it."""
+    while True:
+        raw = typer.prompt(question, default=default, show_default=bool(default))
+        raw = raw.strip() if isinstance(raw, str) else raw
+        if raw == "" and field in ("body_mass_kg", "age"):
+            return None
+        candidate = {**_PLACEHOLDERS, **answers, field: raw}
+        try:
+            return getattr(Profile.model_validate(candidate), field)
+        except ValidationError as exc:
+            typer.echo(f"  {describe_validation_error(exc)}. Please try again.", err=True)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    # JSON string escapes are valid TOML basic-string escapes; DEL must be escaped too.
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def profile_text(data: dict[str, Any], suffix: str, file_name: str) -> str:
+    """The profile in the format its file name asks for, readable by `generate --profile`."""
+    if _FORMATS[suffix] == "JSON":
+        return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    if _FORMATS[suffix] == "YAML":
+        import yaml
+
+        header = f"# Written by 'planner init'. Use: planner generate --profile {file_name}\n"
+        return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    lines = [f"# Written by 'planner init'. Use: planner generate --profile {file_name}"]
+    lines += [f"{key} = {_toml_value(value)}" for key, value in data.items()]
+    return "\n".join(lines) + "\n"
+
+
+def init(
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Profile file to write: .toml, .json or .yaml."),
+    ] = Path("profile.toml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
+) -> None:
+    """Answer a few questions and get a profile file ready for 'planner generate --profile'."""
+    from ..writers import write_atomic
+
+    suffix = output.suffix.lower()
+    if suffix not in _FORMATS:
+        raise fail(
+            f"output: '{output}' has extension '{suffix or '(none)'}'; allowed: .toml, .json, .yaml, .yml"
+        )
+    if output.exists() and not force:
+        raise fail(f"output: '{output}' already exists; use --force to overwrite it")
+    typer.echo("A few questions for your profile. Press Enter to keep the value in [brackets].")
+    answers: dict[str, Any] = {}
+    with user_errors():
+        for field, question, default in _questions():
+            value = _ask(field, question, default, answers)
+            if value is not None:
+                answers[field] = value
+        profile = Profile.model_validate(answers)
+        data = profile.model_dump(mode="python", exclude_none=True)
+        if not data.get("notes"):
+            data.pop("notes", None)
+        text = profile_text(data, suffix, output.name)
+        write_atomic(output, text.encode("utf-8"), force=force)
+    typer.echo(f"Wrote {output}. Next: planner generate --profile {output}")

@@ -1,0 +1,82 @@
+"""`planner render PLAN.json`: a saved, possibly hand-edited plan back into a PDF.
+
+The file is validated like any input, then the safety checks judge what the sessions say now.
+A plan that breaks a rule prints only with --allow-unsafe, and then the PDF says it was edited.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._common import fail, user_errors
+
+
+def render(
+    plan_file: Annotated[
+        Path,
+        typer.Argument(metavar="PLAN.json", help="A plan saved with 'planner generate --format json'.", dir_okay=False),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="PDF to write (default: named after the client and activity)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output if it exists.")] = False,
+    theme: Annotated[
+        str | None, typer.Option(help="Theme name (handout, log, print-saver) or a theme file.")
+    ] = None,
+    paper: Annotated[str | None, typer.Option(help="a4 or letter (overrides the theme).")] = None,
+    coach: Annotated[
+        Path | None, typer.Option("--coach", help="Coach branding file (name, contact, logo, accent).")
+    ] = None,
+    allow_unsafe: Annotated[
+        bool,
+        typer.Option(
+            "--allow-unsafe",
+            help="Print even when the plan breaks a safety rule; the PDF is then marked as edited.",
+        ),
+    ] = False,
+) -> None:
+    """Turn a saved (and possibly hand-edited) plan JSON back into a PDF, checking it first."""
+    from .. import render_pdf
+    from ..checks import check_plan
+    from ..plan_io import load_plan, recompute_loads, stale_loads
+    from ..writers import default_output_name, write_atomic
+
+    source = plan_file.name
+    with user_errors():
+        plan = load_plan(plan_file, recompute=False)
+        for note in stale_loads(plan):
+            typer.echo(f"Note: {source}: {note}", err=True)
+        plan = recompute_loads(plan)
+        target = output or Path(default_output_name(plan.profile.name, plan.profile.activity, ".pdf"))
+        if target.exists() and not force:
+            raise fail(f"output: '{target}' already exists; use --force to overwrite it")
+        violations = check_plan(plan)
+        if violations:
+            for v in violations:
+                where = f"week {v.week}" + (f", session {v.date.isoformat()}" if v.date else "")
+                typer.echo(f"{source}: {where}: {v.message}", err=True)
+            count = f"{len(violations)} safety rule{'s' if len(violations) != 1 else ''}"
+            if not allow_unsafe:
+                raise fail(
+                    f"{source} breaks {count} (listed above); fix the plan, or print it anyway "
+                    "with --allow-unsafe (the PDF is then marked as edited)"
+                )
+            typer.echo(
+                f"Warning: printing a plan that breaks {count}; the PDF is marked as edited.",
+                err=True,
+            )
+            plan = plan.model_copy(update={"edited": True})
+        options: dict[str, object] = {}
+        if paper is not None:
+            options["paper"] = paper
+        if coach is not None:
+            from ..render.branding import load_coach
+
+            options["coach"] = load_coach(coach)
+        pdf = render_pdf(plan, theme, **options)
+        write_atomic(target, pdf, force=force)
+    typer.echo(f"Wrote {target}")
