@@ -1,0 +1,465 @@
+"""Batch printing: one handout per roster row, in worker processes, never losing work to a bad row.
+
+The parent reads the roster as a stream, validates each row, names its file and hands small
+tasks to workers; workers build, render and write their own PDF (temp file + rename) and send
+back only a status line. Names are fixed in the parent, in row order, before any work is
+dispatched, so the files are the same whatever the number of workers. Nothing is held per
+client in the parent: its memory stays flat as rosters grow. No printing and no exits here:
+the CLI reports progress through the `on_result` callback.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from .errors import OutputExistsError, PlannerError
+from .models import Coach, Profile
+from .profile_io import describe_validation_error
+from .roster import Roster, row_profile
+from .writers import safe_stem, write_atomic
+
+Status = Literal["printed", "exists", "failed"]
+
+REPORT_NAME = "report.csv"
+REPORT_COLUMNS = ("row", "name", "status", "file", "error")
+COMBINED_MARK = "/WorkoutPlannerRoster"
+# A file name is at most 255 bytes on common file systems; leave room for "-1234.pdf".
+_MAX_STEM_BYTES = 200
+# Cells a spreadsheet would run as a formula when the coach opens report.csv.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """What every client of a batch shares; sent to each worker once, not with every row."""
+
+    theme: Any = None
+    paper: str | None = None
+    coach: Coach | None = None
+    seed: int = 0
+    library: str | None = None
+
+
+@dataclass(frozen=True)
+class Task:
+    """One client to print: small enough to send to a worker cheaply."""
+
+    row: int
+    name: str
+    where: str
+    profile: Profile
+    path: Path
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """One line of the report."""
+
+    row: int
+    name: str
+    status: Status
+    file: str = ""
+    error: str = ""
+
+
+@dataclass
+class BatchSummary:
+    total: int
+    printed: int = 0
+    exists: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    report: Path | None = None
+    combined: Path | None = None
+    combined_pages: int = 0
+    interrupted: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return self.printed + self.exists + self.failed
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every client has a handout, 1 when some rows failed, 130 when interrupted."""
+        if self.interrupted:
+            return 130
+        return 1 if self.failed else 0
+
+
+Job = Callable[[RenderSettings, Profile], bytes]
+OnResult = Callable[[RowResult, int, int], None]
+
+
+# --- naming ----------------------------------------------------------------------------------
+
+
+def client_stem(name: str) -> str:
+    """A file-name stem from a client's name: no separators, no '..', no control characters,
+    letters of any script kept, short enough for any file system (in bytes, not characters)."""
+    stem = safe_stem(name, max_length=60, fallback="client")
+    while len(stem.encode("utf-8")) > _MAX_STEM_BYTES:
+        stem = stem[:-1].rstrip("-")
+    return stem or "client"
+
+
+class FileNamer:
+    """Deterministic file names in row order; the same name twice gets `-2`, `-3`, ...
+
+    Every row takes its name, even a row that fails validation, so fixing one row and running
+    again never shifts another client onto a different file.
+    """
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
+        self._used: set[str] = {r.casefold() for r in reserved}
+        self._next: dict[str, int] = {}
+
+    def assign(self, name: str, suffix: str = ".pdf") -> str:
+        stem = client_stem(name)
+        candidate = stem
+        while candidate.casefold() in self._used:
+            number = self._next.get(stem, 2)
+            self._next[stem] = number + 1
+            candidate = f"{stem}-{number}"
+        self._used.add(candidate.casefold())
+        return candidate + suffix
+
+
+# --- the work one client needs -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _library(path: str | None) -> Any:
+    if path is None:
+        return None
+    from . import load_library
+
+    return load_library(path)
+
+
+def render_client(settings: RenderSettings, profile: Profile) -> bytes:
+    """The real job: build the plan and render the handout (the same as `planner generate`)."""
+    from . import build_plan, render_pdf
+
+    plan = build_plan(profile, _library(settings.library), seed=settings.seed)
+    return render_pdf(plan, settings.theme, paper=settings.paper, coach=settings.coach)
+
+
+def run_task(job: Job, settings: RenderSettings, task: Task) -> RowResult:
+    """Print one client; every failure becomes a report line, never an exception."""
+    try:
+        data = job(settings, task.profile)
+        write_atomic(task.path, data, force=task.force)
+    except OutputExistsError:
+        return RowResult(task.row, task.name, "exists", task.path.name)
+    except PlannerError as exc:
+        return RowResult(task.row, task.name, "failed", error=f"{task.where}: {exc}")
+    except ValidationError as exc:
+        return RowResult(task.row, task.name, "failed", error=describe_validation_error(exc, task.where))
+    except Exception as exc:  # a bug must cost one row, not the batch
+        return RowResult(
+            task.row,
+            task.name,
+            "failed",
+            error=f"{task.where}: unexpected error ({type(exc).__name__}: {exc}); please report it",
+        )
+    return RowResult(task.row, task.name, "printed", task.path.name)
+
+
+_WORKER: tuple[Job, RenderSettings] | None = None
+
+
+def _init_worker(job: Job, settings: RenderSettings) -> None:
+    """Workers ignore Ctrl-C: the parent decides, so a PDF is never cut off mid-write."""
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER = (job, settings)
+
+
+def _worker_task(task: Task) -> RowResult:
+    assert _WORKER is not None, "worker used before _init_worker"
+    job, settings = _WORKER
+    return run_task(job, settings, task)
+
+
+# --- the report --------------------------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    """Keep a spreadsheet from running a client's name as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _uncell(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
+class ReportWriter:
+    """Streams rows to a temp file beside report.csv and renames it at the end, so a reader
+    never sees half a report and the parent holds no list of results."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        self._tmp = Path(tmp)
+        self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self._writer = csv.writer(self._handle, lineterminator="\n")
+        self._writer.writerow(REPORT_COLUMNS)
+
+    def add(self, result: RowResult) -> None:
+        self._writer.writerow(
+            [result.row, _cell(result.name), result.status, result.file, _cell(result.error)]
+        )
+
+    def commit(self) -> Path:
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+        self._handle.close()
+        os.chmod(self._tmp, 0o644)
+        os.replace(self._tmp, self.path)
+        return self.path
+
+    def discard(self) -> None:
+        if not self._handle.closed:
+            self._handle.close()
+        self._tmp.unlink(missing_ok=True)
+
+
+def read_report(path: Path) -> Iterator[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+# --- the combined PDF ----------------------------------------------------------------------------
+
+
+def is_combined_handout(path: Path) -> bool:
+    """True for a combined PDF this tool wrote: a re-run may refresh it without --force."""
+    try:
+        from pypdf import PdfReader
+
+        meta = PdfReader(path).metadata
+        return bool(meta and meta.get(COMBINED_MARK))
+    except Exception:
+        return False
+
+
+def check_combined_target(path: Path, force: bool) -> None:
+    """Refuse before any work starts, not after an hour of printing."""
+    if path.exists() and not force and not is_combined_handout(path):
+        raise OutputExistsError(
+            f"combined: '{path}' already exists and is not a combined roster handout; "
+            "use --force to overwrite it"
+        )
+
+
+def write_combined(entries: Iterable[tuple[str, Path]], target: Path, source: str) -> tuple[int, list[str]]:
+    """One PDF of every client, one bookmark per client (their own week bookmarks beneath),
+    read from the files on disk. Returns the page count and warnings for unreadable files."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    warnings: list[str] = []
+    for title, path in entries:
+        try:
+            writer.append(str(path), outline_item=title)
+        except Exception as exc:
+            warnings.append(f"combined: left out '{path.name}': not a readable PDF ({type(exc).__name__})")
+    pages = len(writer.pages)
+    if pages == 0:
+        return 0, warnings
+    writer.add_metadata(
+        {"/Title": f"Training plans: {source}", "/Creator": "workout-planner", COMBINED_MARK: source}
+    )
+    import io
+
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    write_atomic(target, buffer.getvalue(), force=True)
+    return pages, warnings
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+
+def sweep_temp_files(folder: Path) -> int:
+    """Remove the temp files a killed run left behind (write_atomic and the report name them
+    `.NAME.XXXX.tmp`); a finished file is never touched."""
+    removed = 0
+    for pattern in (".*.pdf.*.tmp", f".{REPORT_NAME}.*.tmp"):
+        for path in folder.glob(pattern):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def plan_rows(
+    roster: Roster,
+    out_dir: Path,
+    *,
+    force: bool = False,
+    defaults: dict[str, Any] | None = None,
+    reserved: Iterable[str] = (),
+) -> Iterator[Task | RowResult]:
+    """Rows in order, each either a Task to print or an already-known result (a bad row, or a
+    file that exists). Streams: nothing is kept per row but its file name."""
+    namer = FileNamer(reserved)
+    for row in roster.rows():
+        file_name = namer.assign(row.name)
+        where = f"{roster.source}: row {row.number}"
+        try:
+            profile = row_profile(row, roster.source, defaults)
+        except PlannerError as exc:
+            yield RowResult(row.number, row.name, "failed", error=str(exc))
+            continue
+        target = out_dir / file_name
+        if target.exists() and not force:
+            yield RowResult(row.number, profile.name, "exists", file_name)
+            continue
+        yield Task(row.number, profile.name, where, profile, target, force)
+
+
+def run_batch(
+    roster: Roster,
+    out_dir: Path,
+    settings: RenderSettings | None = None,
+    *,
+    workers: int = 1,
+    force: bool = False,
+    combined: Path | None = None,
+    defaults: dict[str, Any] | None = None,
+    on_result: OnResult | None = None,
+    job: Job = render_client,
+) -> BatchSummary:
+    """Print every row of the roster into out_dir and write report.csv (and the combined PDF).
+
+    `workers=1` runs in this process; more uses a process pool with at most a few tasks in
+    flight per worker. Results are reported (and written to the report) in row order.
+    A Ctrl-C stops dispatching, lets the PDFs being written finish, writes the report of the
+    rows done and returns with `interrupted` set (the CLI exits 130).
+    """
+    settings = settings or RenderSettings()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if combined is not None:
+        check_combined_target(combined, force)
+    sweep_temp_files(out_dir)
+    reserved: list[str] = []
+    if combined is not None and combined.resolve().parent == out_dir.resolve():
+        reserved.append(combined.stem)
+    summary = BatchSummary(total=roster.total)
+    report = ReportWriter(out_dir / REPORT_NAME)
+    started = time.perf_counter()
+
+    def emit(result: RowResult) -> None:
+        report.add(result)
+        if result.status == "printed":
+            summary.printed += 1
+        elif result.status == "exists":
+            summary.exists += 1
+        else:
+            summary.failed += 1
+        if on_result is not None:
+            on_result(result, summary.done, summary.total)
+
+    items = plan_rows(roster, out_dir, force=force, defaults=defaults, reserved=reserved)
+    try:
+        if workers <= 1:
+            _run_in_process(items, job, settings, emit, summary)
+        else:
+            _run_in_pool(items, job, settings, emit, summary, workers, out_dir)
+        summary.seconds = time.perf_counter() - started
+        summary.report = report.commit()
+    except BaseException:
+        report.discard()
+        raise
+    if combined is not None and not summary.interrupted:
+        entries = (
+            (_uncell(row["name"]), out_dir / row["file"])
+            for row in read_report(summary.report)
+            if row["status"] in ("printed", "exists")
+        )
+        pages, warnings = write_combined(entries, combined, roster.source)
+        summary.warnings.extend(warnings)
+        if pages:
+            summary.combined, summary.combined_pages = combined, pages
+    return summary
+
+
+def _run_in_process(
+    items: Iterator[Task | RowResult],
+    job: Job,
+    settings: RenderSettings,
+    emit: Callable[[RowResult], None],
+    summary: BatchSummary,
+) -> None:
+    try:
+        for item in items:
+            emit(item if isinstance(item, RowResult) else run_task(job, settings, item))
+    except KeyboardInterrupt:
+        summary.interrupted = True  # write_atomic already removed the half-written temp file
+
+
+def _run_in_pool(
+    items: Iterator[Task | RowResult],
+    job: Job,
+    settings: RenderSettings,
+    emit: Callable[[RowResult], None],
+    summary: BatchSummary,
+    workers: int,
+    out_dir: Path,
+) -> None:
+    """Bounded in-flight work, results taken in row order: the window is the only buffer."""
+    window = 4 * workers
+    pending: deque[Future[RowResult] | RowResult] = deque()
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(job, settings))
+
+    def drain_one() -> None:
+        head = pending.popleft()
+        emit(head if isinstance(head, RowResult) else head.result())
+
+    try:
+        for item in items:
+            pending.append(item if isinstance(item, RowResult) else pool.submit(_worker_task, item))
+            while len(pending) > window or (pending and _ready(pending[0])):
+                drain_one()
+        while pending:
+            drain_one()
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        for entry in pending:
+            if isinstance(entry, Future):
+                entry.cancel()
+        try:
+            # Workers ignore Ctrl-C and finish the PDFs they are writing; report those too.
+            while pending:
+                head = pending.popleft()
+                if isinstance(head, RowResult):
+                    emit(head)
+                elif not head.cancelled():
+                    emit(head.result())
+        except KeyboardInterrupt:  # a second Ctrl-C: stop now
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if summary.interrupted:
+            sweep_temp_files(out_dir)
+
+
+def _ready(entry: Future[RowResult] | RowResult) -> bool:
+    return isinstance(entry, RowResult) or entry.done()

@@ -1,0 +1,251 @@
+"""`planner batch ROSTER`: one handout per client of a coach's roster, in parallel.
+
+A thin shell over `planner.batch`: read the options, check everything shared (theme, coach,
+library, roster) before any work starts, then show progress and a one-line summary.
+Exit codes: 0 every client printed (or kept), 1 some rows failed, 2 the roster or an option
+cannot be used, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ._common import fail, user_errors
+
+PAPERS = ("a4", "letter")
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def batch(
+    roster: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="ROSTER",
+            help="Clients: a CSV with a header of profile fields, or a JSON/YAML list of profiles. "
+            "With --template: the CSV file to write (default: print it).",
+            dir_okay=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the handouts and report.csv.", file_okay=False)
+    ] = Path("handouts"),
+    combined: Annotated[
+        Path | None,
+        typer.Option("--combined", help="Also write one PDF of every client, a bookmark per client.", dir_okay=False),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Reprint clients whose handout already exists.")
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Worker processes (default: the number of cores)."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    theme: Annotated[
+        str | None, typer.Option(help="Theme name (handout, log, print-saver) or a theme file.")
+    ] = None,
+    paper: Annotated[str | None, typer.Option(help="a4 or letter (overrides the theme).")] = None,
+    coach: Annotated[
+        Path | None, typer.Option("--coach", help="Coach branding file (name, contact, logo, accent).", dir_okay=False)
+    ] = None,
+    coach_name: Annotated[str | None, typer.Option("--coach-name", help="Coach name on every handout.")] = None,
+    coach_contact: Annotated[
+        str | None, typer.Option("--coach-contact", help="Coach contact line on every handout.")
+    ] = None,
+    logo: Annotated[Path | None, typer.Option("--logo", help="Coach logo (PNG or JPEG).", dir_okay=False)] = None,
+    accent: Annotated[str | None, typer.Option("--accent", help="Accent colour: #RRGGBB or a CSS name.")] = None,
+    start_date: Annotated[
+        str | None,
+        typer.Option("--start-date", help="Start date (YYYY-MM-DD) for rows that leave start_date empty."),
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Seed for exercise variety (same seed, same plans).")] = 0,
+    library: Annotated[
+        Path | None, typer.Option("--library", help="Exercise library file instead of the built-in one.", dir_okay=False)
+    ] = None,
+    template: Annotated[
+        bool, typer.Option("--template", help="Write an example roster CSV with every column, to start from.")
+    ] = False,
+) -> None:
+    """Print one handout per client of a roster (CSV, JSON or YAML), plus report.csv."""
+    if template:
+        _write_template(roster, force)
+        return
+    if roster is None:
+        raise fail("give a roster file (CSV, JSON or YAML), or use --template to write an example roster")
+
+    from ..batch import RenderSettings, run_batch
+    from ..roster import open_roster, parse_start_date
+
+    with user_errors():
+        if paper is not None and paper.lower() not in PAPERS:
+            raise fail(f"paper: {paper!r} is not allowed (allowed: {', '.join(PAPERS)})")
+        defaults: dict[str, Any] = {}
+        if start_date is not None:
+            defaults["start_date"] = parse_start_date(start_date)
+        settings = RenderSettings(
+            theme=_theme(theme),
+            paper=paper.lower() if paper else None,
+            coach=_coach(coach, coach_name, coach_contact, logo, accent),
+            seed=seed,
+            library=_library(library),
+        )
+        opened = open_roster(roster)
+        count = workers or _cores()
+        count = max(1, min(count, opened.total))
+        if not quiet and (message := opened.ignored_message()):
+            typer.echo(f"Warning: {message}", err=True)
+        with _Progress(opened.total, quiet) as progress:
+            summary = run_batch(
+                opened,
+                out,
+                settings,
+                workers=count,
+                force=force,
+                combined=combined,
+                defaults=defaults,
+                on_result=progress.update,
+            )
+    for warning in summary.warnings:
+        typer.echo(f"Warning: {warning}", err=True)
+    if summary.interrupted:
+        typer.echo(
+            f"Interrupted after {summary.done} of {summary.total} clients; no half-written file was left. "
+            f"Run the same command again to print the rest (report: {summary.report}).",
+            err=True,
+        )
+        raise typer.Exit(130)
+    if not quiet:
+        typer.echo(_summary_line(summary, out))
+    raise typer.Exit(summary.exit_code)
+
+
+def _summary_line(summary: Any, out: Path) -> str:
+    parts = [f"Printed {summary.printed} of {summary.total} clients into {out}{os.sep}"]
+    details = []
+    if summary.exists:
+        details.append(f"{summary.exists} kept (already printed; --force reprints)")
+    if summary.failed:
+        details.append(f"{summary.failed} failed")
+    if details:
+        parts.append(f"({', '.join(details)})")
+    line = " ".join(parts) + f" in {summary.seconds:.1f} s; report: {summary.report}"
+    if summary.combined is not None:
+        line += f"; combined: {summary.combined} ({summary.combined_pages} pages)"
+    return line
+
+
+def _write_template(target: Path | None, force: bool) -> None:
+    from ..roster import template_csv
+    from ..writers import write_atomic
+
+    text = template_csv()
+    if target is None:
+        typer.echo(text, nl=False)
+        return
+    with user_errors():
+        write_atomic(target, text.encode("utf-8"), force=force)
+    typer.echo(f"Wrote {target}: fill one row per client, then run 'planner batch {target}'.", err=True)
+
+
+def _theme(name: str | None) -> Any:
+    """Load once in the parent: a bad theme is one error, not one per client."""
+    from ..render.theme import load_theme
+
+    return load_theme(name)
+
+
+def _coach(
+    path: Path | None, name: str | None, contact: str | None, logo: Path | None, accent: str | None
+) -> Any:
+    """The coach file, with any branding flag given on top of it."""
+    flags = {"name": name, "contact": contact, "logo": str(logo) if logo else None, "accent": accent}
+    if path is None and all(v is None for v in flags.values()):
+        return None
+    from ..models import Coach
+    from ..render.branding import load_coach, validate_coach
+
+    data: dict[str, Any] = load_coach(path).model_dump() if path is not None else {}
+    data.update({k: v for k, v in flags.items() if v is not None})
+    return validate_coach(Coach.model_validate(data))
+
+
+def _library(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    from .. import load_library
+
+    load_library(path)  # a bad library is one error up front
+    return str(path.resolve())
+
+
+class _Progress:
+    """A rich progress bar on a terminal, plain lines otherwise, only errors when quiet.
+
+    rich is imported only here and only when stderr is a terminal.
+    """
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.total = total
+        self.quiet = quiet
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> "_Progress":
+        if not self.quiet and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                ProgressColumn,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+            from rich.text import Text
+
+            class RateColumn(ProgressColumn):
+                def render(self, task: Any) -> Text:
+                    speed = task.finished_speed or task.speed
+                    return Text(f"{speed:.1f} clients/s" if speed else "- clients/s")
+
+            self._bar = Progress(
+                TextColumn("Printing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                RateColumn(),
+                TextColumn("left:"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._bar.__enter__()
+            self._task = self._bar.add_task("batch", total=self.total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+    def update(self, result: Any, done: int, total: int) -> None:
+        if result.status == "failed":
+            line = f"Error: {result.error}"
+            if self._bar is not None:
+                self._bar.console.print(line, markup=False, highlight=False)
+            else:
+                typer.echo(line, err=True)
+        elif self._bar is None and not self.quiet:
+            what = f"printed {result.file}" if result.status == "printed" else f"kept {result.file} (exists)"
+            typer.echo(f"[{done}/{total}] row {result.row} {result.name}: {what}", err=True)
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done)
