@@ -58,7 +58,7 @@ def render(
         if violations:
             for v in violations:
                 where = f"week {v.week}" + (f", session {v.date.isoformat()}" if v.date else "")
-                typer.echo(f"{source}: {where}: {v.message}", err=True)
+                typer.echo(f"{source}: {where}: {v.rule}: {v.message}", err=True)
             count = f"{len(violations)} safety rule{'s' if len(violations) != 1 else ''}"
             if not allow_unsafe:
                 raise fail(
