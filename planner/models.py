@@ -230,6 +230,8 @@ class Plan(Frozen):
     weeks: list[Week] = Field(min_length=1)
     guidance: list[GuidanceSection] = Field(default_factory=list)
     exercises: list[Exercise] = Field(default_factory=list)
+    # Names of easier/harder variants the plan does not use itself, for the exercise guide.
+    variant_names: dict[str, str] = Field(default_factory=dict)
     edited: bool = False
 
     def exercise(self, exercise_id: str) -> Exercise | None:

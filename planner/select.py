@@ -116,6 +116,17 @@ def choose(
     return Choice(pick)
 
 
+def usable_ranked(
+    library: ExerciseLibrary, profile: Profile, slot: Slot, muscles: set[str]
+) -> list[Exercise]:
+    """Every exercise the profile may do in this slot, those working `muscles` most first."""
+    found = [
+        ex for ex in library
+        if fits_slot(ex, slot) and not ruled_out_by(ex, profile) and _level_ok(ex, profile.level)
+    ]
+    return sorted(found, key=lambda ex: (-len(muscles & ex.muscles), ex.id))
+
+
 def _level_ok(ex: Exercise, level: str) -> bool:
     order = {"beginner": 0, "intermediate": 1, "advanced": 2}
     return min(order[lv] for lv in ex.levels) <= order[level]

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import typer
 
+from .batch import batch
+from .generate import generate
+from .init_cmd import init
+from .render_cmd import render
+from .schema import schema
+from .show import show
+
 app = typer.Typer(
     name="planner",
     no_args_is_help=True,
     help="Build safe, progressive training plans and print them as PDF handouts.",
     add_completion=True,
+    pretty_exceptions_enable=False,
 )
+app.command("generate")(generate)
+app.command("show")(show)
+app.command("render")(render)
+app.command("init")(init)
+app.command("batch")(batch)
+app.command("schema")(schema)
 
 
 def main() -> None:

@@ -1,0 +1,215 @@
+"""The safety invariants as one function that returns every violation.
+
+The planner runs it on every plan before returning it, `planner render` runs it on hand-edited
+plans, and the property tests run it on thousands of random profiles. It reads only the plan:
+the plan carries the exercises it uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import rules as R
+from .models import Frozen, Plan, Session
+from .timing import block_seconds
+from .vocab import ADDUCTOR_FOCUS, ADDUCTOR_LOADING_ACTIVITIES, ENDURANCE_ACTIVITIES, STRETCHED_MUSCLES
+
+BLOCK_TOLERANCE_S = 60
+
+
+class Violation(Frozen):
+    week: int
+    date: dt.date | None = None
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"week {self.week}" + (f", session {self.date.isoformat()}" if self.date else "")
+        return f"{where}: {self.rule}: {self.message}"
+
+
+def adductor_care(plan: Plan) -> bool:
+    p = plan.profile
+    return bool(set(p.focus) & ADDUCTOR_FOCUS) or p.activity in ADDUCTOR_LOADING_ACTIVITIES
+
+
+def check_plan(plan: Plan) -> list[Violation]:
+    out: list[Violation] = []
+    out += _structure(plan)
+    out += _loads(plan)
+    out += _lighter_weeks(plan)
+    out += _spacing(plan)
+    out += _fit_and_allowed(plan)
+    out += _adductors(plan)
+    out += _spikes(plan)
+    return out
+
+
+def _structure(plan: Plan) -> list[Violation]:
+    out = []
+    for week in plan.weeks:
+        for s in week.sessions:
+            kinds = [b.kind for b in s.blocks]
+            if kinds[0] != "warmup" or kinds[-1] != "cooldown" or kinds.count("main") != 1:
+                out.append(Violation(week=week.number, date=s.date, rule="warm-up and cool-down",
+                                     message=f"blocks are {', '.join(kinds)}; expected warmup, main, cooldown"))
+                continue
+            worked: set[str] = set()
+            for item in s.blocks[1].items:
+                ex = plan.exercise(item.exercise_id)
+                if ex is not None:
+                    worked |= set(ex.primary_muscles) & STRETCHED_MUSCLES
+            covered: set[str] = set()
+            for item in s.blocks[-1].items:
+                ex = plan.exercise(item.exercise_id)
+                if ex is not None and ex.category == "stretch" and item.hold_s:
+                    covered |= ex.muscles
+            missing = worked - covered
+            if missing:
+                out.append(Violation(week=week.number, date=s.date, rule="cool-down stretches",
+                                     message=f"no static stretch for {', '.join(sorted(missing))}"))
+    return out
+
+
+def _loads(plan: Plan) -> list[Violation]:
+    out = []
+    last_regular: int | None = None
+    history: list[int] = []
+    for week in plan.weeks:
+        for s in week.sessions:
+            minutes = sum(b.minutes for b in s.blocks)
+            if s.minutes != minutes:
+                out.append(Violation(week=week.number, date=s.date, rule="session minutes",
+                                     message=f"minutes {s.minutes} but blocks add up to {minutes}"))
+            if s.load != s.rpe * s.minutes:
+                out.append(Violation(week=week.number, date=s.date, rule="session load",
+                                     message=f"load {s.load} is not RPE {s.rpe} x {s.minutes} min"))
+        total = sum(s.rpe * s.minutes for s in week.sessions)
+        if week.load != total:
+            out.append(Violation(week=week.number, rule="week load",
+                                 message=f"load {week.load} is not the sum of its sessions ({total})"))
+        if last_regular is not None and total > R.WEEKLY_RISE_MAX * last_regular:
+            out.append(Violation(week=week.number, rule="weekly increase",
+                                 message=f"load {total} is more than 10% above {last_regular}"))
+        window = history[-3:] + [total]
+        mean = sum(window) / len(window)
+        if mean and total / mean > R.ACWR_MAX + 1e-9:
+            out.append(Violation(week=week.number, rule="acute:chronic ratio",
+                                 message=f"{total / mean:.2f} is above {R.ACWR_MAX}"))
+        history.append(total)
+        if week.kind != "deload":
+            last_regular = total
+    return out
+
+
+def _lighter_weeks(plan: Plan) -> list[Violation]:
+    out = []
+    weeks = plan.weeks
+    for i, week in enumerate(weeks):
+        if week.kind == "deload" and i > 0:
+            ratio = week.load / weeks[i - 1].load if weeks[i - 1].load else 0
+            if not (R.DELOAD_MIN - 1e-9 <= ratio <= R.DELOAD_MAX + 1e-9):
+                out.append(Violation(week=week.number, rule="lighter week",
+                                     message=f"load is {ratio:.0%} of the week before; expected 60-80%"))
+    if len(weeks) >= 4:
+        since = 0
+        for week in weeks:
+            since = 0 if week.kind == "deload" else since + 1
+            if since >= 4:
+                out.append(Violation(week=week.number, rule="lighter week",
+                                     message="four weeks in a row without a lighter week"))
+                since = 0
+    return out
+
+
+def _spacing(plan: Plan) -> list[Violation]:
+    out = []
+    sessions: list[tuple[int, Session]] = [(w.number, s) for w in plan.weeks for s in w.sessions]
+    if plan.profile.level == "beginner":
+        hard = [(n, s) for n, s in sessions if s.rpe >= R.HARD_RPE]
+        for (n1, a), (n2, b) in zip(hard, hard[1:]):
+            if (b.date - a.date).days <= 1:
+                out.append(Violation(week=n2, date=b.date, rule="hard days",
+                                     message=f"hard sessions on consecutive days ({a.date} and {b.date})"))
+    for week in plan.weeks:
+        days = {s.date for s in week.sessions}
+        if len(days) >= 7:
+            out.append(Violation(week=week.number, rule="rest day", message="no full rest day this week"))
+        end = week.start_date + dt.timedelta(days=6)
+        for s in week.sessions:
+            if not week.start_date <= s.date <= end:
+                out.append(Violation(week=week.number, date=s.date, rule="dates",
+                                     message="session date is outside its week"))
+    return out
+
+
+def _fit_and_allowed(plan: Plan) -> list[Violation]:
+    out = []
+    profile = plan.profile
+    owned = set(profile.equipment)
+    limits = set(profile.limitations)
+    for week in plan.weeks:
+        for s in week.sessions:
+            if s.minutes > profile.session_minutes:
+                out.append(Violation(week=week.number, date=s.date, rule="session length",
+                                     message=f"{s.minutes} min is longer than {profile.session_minutes} min"))
+            for block in s.blocks:
+                needed = block_seconds(block)
+                if needed > block.minutes * 60 + BLOCK_TOLERANCE_S:
+                    out.append(Violation(week=week.number, date=s.date, rule="block length",
+                                         message=f"{block.kind} needs {needed // 60} min but has {block.minutes}"))
+                for item in block.items:
+                    ex = plan.exercise(item.exercise_id)
+                    if ex is None:
+                        out.append(Violation(week=week.number, date=s.date, rule="exercise",
+                                             message=f"'{item.exercise_id}' is not in the plan's exercises"))
+                        continue
+                    missing = ex.needs - owned
+                    if missing:
+                        out.append(Violation(week=week.number, date=s.date, rule="equipment",
+                                             message=f"{ex.name} needs {', '.join(sorted(missing))}"))
+                    clash = set(ex.avoid_with) & limits
+                    if clash:
+                        out.append(Violation(week=week.number, date=s.date, rule="limitations",
+                                             message=f"{ex.name} is not for a {', '.join(sorted(clash))} limitation"))
+    return out
+
+
+def _adductors(plan: Plan) -> list[Violation]:
+    if not adductor_care(plan):
+        return []
+    out = []
+    for week in plan.weeks:
+        strength = stretch = False
+        for s in week.sessions:
+            for block in s.blocks:
+                for item in block.items:
+                    ex = plan.exercise(item.exercise_id)
+                    if ex is None or "adductors" not in ex.primary_muscles:
+                        continue
+                    strength |= ex.category == "strength"
+                    stretch |= ex.category == "stretch"
+        if week.sessions and not strength:
+            out.append(Violation(week=week.number, rule="inner thigh", message="no adductor strength exercise this week"))
+        if week.sessions and not stretch:
+            out.append(Violation(week=week.number, rule="inner thigh", message="no adductor stretch this week"))
+    return out
+
+
+def _spikes(plan: Plan) -> list[Violation]:
+    if plan.profile.activity not in ENDURANCE_ACTIVITIES:
+        return []
+    out = []
+    seen: list[tuple[dt.date, int]] = []
+    first_week_end = plan.weeks[0].start_date + dt.timedelta(days=6)
+    for week in plan.weeks:
+        for s in week.sessions:
+            main = s.blocks[1].minutes if len(s.blocks) >= 3 else s.minutes
+            if s.date > first_week_end:
+                window = [m for d, m in seen if (s.date - d).days <= R.SPIKE_WINDOW_DAYS]
+                if window and main > R.SESSION_SPIKE_MAX * max(window) + 1:
+                    out.append(Violation(week=week.number, date=s.date, rule="session spike",
+                                         message=f"main block {main} min is more than 10% above the longest "
+                                                 f"of the last 30 days ({max(window)} min)"))
+            seen.append((s.date, main))
+    return out

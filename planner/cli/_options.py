@@ -1,0 +1,70 @@
+"""Option types shared by the commands that take a profile or branding, defined once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+PROFILE = "Profile"
+BRANDING = "Print"
+
+ProfileFile = Annotated[
+    Path | None,
+    typer.Option("--profile", help="Profile file (JSON, YAML or TOML); flags override it.",
+                 rich_help_panel=PROFILE, dir_okay=False),
+]
+Name = Annotated[str | None, typer.Option(help="Client's name (any script, 1-80 characters). [default: Athlete]", rich_help_panel=PROFILE)]
+Level = Annotated[str | None, typer.Option(help="beginner, intermediate or advanced.", rich_help_panel=PROFILE)]
+Activity = Annotated[str | None, typer.Option(help="running, cycling, swimming, walking, strength or general.", rich_help_panel=PROFILE)]
+Weeks = Annotated[int | None, typer.Option(help="Plan length in weeks, 1-52. [default: 8]", rich_help_panel=PROFILE)]
+DaysPerWeek = Annotated[int | None, typer.Option(help="Training days a week, 1-7 (one rest day is always kept). [default: 3]", rich_help_panel=PROFILE)]
+SessionMinutes = Annotated[int | None, typer.Option(help="Minutes a session including warm-up and cool-down, 15-180. [default: 45]", rich_help_panel=PROFILE)]
+Equipment = Annotated[str | None, typer.Option(help="Equipment you have, separated by ';' or ',' (none, dumbbells, kettlebell, barbell, bands, bench, pull-up bar, machines, bike, pool, foam roller, ...). [default: none]", rich_help_panel=PROFILE)]
+Focus = Annotated[str | None, typer.Option(help="Focus areas, separated by ';' or ',' (inner-thigh, cramp-prevention, core, posture, mobility, glutes, balance, upper-body, lower-body).", rich_help_panel=PROFILE)]
+Limitations = Annotated[str | None, typer.Option(help="Limitations, separated by ';' or ',' (knee, lower-back, shoulder, hip, ankle, wrist, neck, elbow).", rich_help_panel=PROFILE)]
+StartDate = Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD. [default: next Monday]", rich_help_panel=PROFILE)]
+BodyMass = Annotated[float | None, typer.Option("--body-mass-kg", help="Body mass in kg, 30-250 (scales hydration).", rich_help_panel=PROFILE)]
+Age = Annotated[int | None, typer.Option(help="Age, 14-100 (stretch holds, recovery weeks).", rich_help_panel=PROFILE)]
+Units = Annotated[str | None, typer.Option(help="metric or imperial. [default: metric]", rich_help_panel=PROFILE)]
+Seed = Annotated[int, typer.Option(help="Seed for the choice among equally good exercises.", rich_help_panel=PROFILE)]
+Exercises = Annotated[Path | None, typer.Option("--exercises", help="Another exercise library (our format or free-exercise-db JSON).", rich_help_panel=PROFILE, dir_okay=False)]
+
+Theme = Annotated[str | None, typer.Option(help="Theme name (handout, log, print-saver) or a theme file. [default: handout]", rich_help_panel=BRANDING)]
+Paper = Annotated[str | None, typer.Option(help="a4 or letter (overrides the theme).", rich_help_panel=BRANDING)]
+CoachFile = Annotated[Path | None, typer.Option("--coach", help="Coach file (JSON, TOML or YAML: name, contact, logo, accent).", rich_help_panel=BRANDING, dir_okay=False)]
+CoachName = Annotated[str | None, typer.Option(help="Coach's name printed on the cover.", rich_help_panel=BRANDING)]
+CoachContact = Annotated[str | None, typer.Option(help="Coach's contact line.", rich_help_panel=BRANDING)]
+Logo = Annotated[Path | None, typer.Option(help="Logo image (PNG or JPEG).", rich_help_panel=BRANDING, dir_okay=False)]
+Accent = Annotated[str | None, typer.Option(help="Accent colour, #RRGGBB or a colour name.", rich_help_panel=BRANDING)]
+Force = Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")]
+
+PROFILE_FIELDS = (
+    "name", "level", "activity", "weeks", "days_per_week", "session_minutes", "equipment", "focus",
+    "limitations", "start_date", "body_mass_kg", "age", "units",
+)
+
+
+def profile_from_options(profile_file: Path | None, values: dict[str, Any]) -> Any:
+    """Flags over file; the one place a command turns its options into a Profile."""
+    from ..profile_io import build_profile, read_profile_file
+
+    overrides = {k: values.get(k) for k in PROFILE_FIELDS}
+    file_data = read_profile_file(profile_file) if profile_file is not None else None
+    return build_profile(file_data, overrides, source=str(profile_file) if profile_file else None)
+
+
+def coach_from_options(
+    coach_file: Path | None, name: str | None, contact: str | None, logo: Path | None, accent: str | None
+) -> Any:
+    """Branding flags override the coach file; None when nothing was given."""
+    if coach_file is None and not any(v is not None for v in (name, contact, logo, accent)):
+        return None
+    from ..models import Coach
+    from ..render.branding import load_coach, validate_coach
+
+    base = load_coach(coach_file) if coach_file is not None else Coach()
+    given = {"name": name, "contact": contact, "logo": str(logo) if logo else None, "accent": accent}
+    coach = base.model_copy(update={k: v for k, v in given.items() if v is not None})
+    return validate_coach(Coach.model_validate(coach.model_dump()))

@@ -1,0 +1,221 @@
+"""Profile in, plan out: the pure, deterministic heart of the planner.
+
+The numeric skeleton comes from `progression` (minutes and efforts under the safety ceilings),
+then each session is filled: warm-up, main block, cool-down with stretches for what it worked.
+Every plan is checked before it is returned; a plan that fails a check is a bug, never output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from . import rules as R
+from ._version import __version__
+from .checks import adductor_care, check_plan
+from .errors import UnsafePlanError
+from .exercises import ExerciseLibrary, load_library
+from .guidance import guidance_sections, session_hydration
+from .models import Block, Generator, Plan, Prescription, Profile, Session, Week
+from .progression import SessionSpec, WeekSpec, deload_interval, plan_weeks, week_kinds
+from .sessions import Menu, build_menu, circuit_main, endurance_main, recovery_main, strength_main
+from .vocab import ADDUCTOR_FOCUS, ADDUCTOR_LOADING_ACTIVITIES, ENDURANCE_ACTIVITIES
+from .warmup import (
+    build_cooldown,
+    build_warmup,
+    cooldown_minutes_needed,
+    stretch_prescriptions,
+    stretches_for,
+)
+
+ENDURANCE_KINDS = ("easy", "long", "tempo", "intervals", "walk-run")
+
+
+def _cares_for_adductors(profile: Profile) -> bool:
+    return bool(set(profile.focus) & ADDUCTOR_FOCUS) or profile.activity in ADDUCTOR_LOADING_ACTIVITIES
+
+
+def accessory_patterns(profile: Profile) -> tuple[str, ...]:
+    """Strength work the profile needs every week besides its main sessions."""
+    patterns: list[str] = []
+    if _cares_for_adductors(profile):
+        patterns.append("adductor")
+    for focus in profile.focus:
+        pattern = R.FOCUS_PATTERNS.get(focus)
+        if pattern and pattern not in patterns:
+            patterns.append(pattern)
+    return tuple(patterns)
+
+
+class _Builder:
+    """Holds the per-plan caches (menus, cool-downs); used once per build_plan call."""
+
+    def __init__(self, profile: Profile, library: ExerciseLibrary, seed: int) -> None:
+        self.profile = profile
+        self.library = library
+        self.seed = seed
+        self.adductors = _cares_for_adductors(profile)
+        self.accessories = accessory_patterns(profile)
+        self.cycles = week_kinds(profile).count("deload") + 1
+        self.warmup_minutes = R.warmup_minutes(profile.session_minutes)
+        self._menus: dict[tuple[str, int, bool], Menu] = {}
+        self._fixed: dict[str, int] = {}
+
+    def menu(self, kind: str, cycle: int, carrier: bool) -> Menu:
+        key = (kind, cycle, carrier)
+        if key not in self._menus:
+            patterns = self.accessories if carrier else ()
+            self._menus[key] = build_menu(self.library, self.profile, kind, cycle + self.seed, patterns)
+        return self._menus[key]
+
+    def stretches(self, muscles: set[str], cycle: int) -> list[Prescription]:
+        chosen = stretches_for(self.library, self.profile, muscles, adductors=self.adductors,
+                               rotation=cycle + self.seed)
+        return stretch_prescriptions(self.profile, chosen)
+
+    def fixed_minutes(self, kind: str) -> int:
+        """Warm-up plus the longest cool-down this kind of session needs in any block."""
+        if kind not in self._fixed:
+            cool = 0
+            for cycle in range(self.cycles):
+                for carrier in (False, True):
+                    menu = self.menu(kind, cycle, carrier)
+                    cool = max(cool, cooldown_minutes_needed(self.profile, self.stretches(menu.muscles, cycle)))
+            warm = self.warmup_minutes
+            room = self.profile.session_minutes - R.MIN_MAIN_MINUTES
+            if warm + cool > room:
+                warm = max(3, room - cool)
+            self._fixed[kind] = warm + cool
+        return self._fixed[kind]
+
+    def session(self, week: WeekSpec, spec: SessionSpec, carrier: bool, start: dt.date) -> Session:
+        profile = self.profile
+        menu = self.menu(spec.kind, week.cycle, carrier)
+        deload = week.kind == "deload"
+        if spec.kind in R.STRENGTH_SPLITS:
+            every = deload_interval(profile)
+            main = strength_main(menu, profile, spec.main, spec.rpe,
+                                 week_in_cycle=(week.number - 1) % every, cycle_length=every - 1,
+                                 deload=deload)
+        elif spec.kind == "circuit":
+            main = circuit_main(menu, profile, spec.main, spec.rpe, deload=deload)
+        elif spec.kind == "recovery":
+            main = recovery_main(menu, profile, spec.main, spec.rpe)
+        else:
+            stage = week.build_index - (1 if deload else 0)
+            main = endurance_main(menu, profile, spec.kind, spec.main, spec.rpe, stage_index=max(0, stage))
+        worked = set()
+        for item in main.items:
+            ex = self.library.get(item.exercise_id)
+            if ex is not None:
+                worked |= set(ex.primary_muscles)
+        stretches = self.stretches(worked, week.cycle)
+        fixed = self.fixed_minutes(spec.kind)
+        cool_minutes = max(cooldown_minutes_needed(profile, stretches), fixed - self.warmup_minutes)
+        warm_minutes = fixed - cool_minutes
+        activity = profile.activity if profile.activity != "general" else "general"
+        warm = build_warmup(self.library, profile, activity, worked, warm_minutes,
+                            hard=spec.hard or spec.kind in ("tempo", "intervals"), rotation=week.cycle + self.seed)
+        cool = build_cooldown(self.library, profile, activity, stretches, cool_minutes, rotation=week.cycle + self.seed)
+        minutes = warm.minutes + main.minutes + cool.minutes
+        date = start + dt.timedelta(days=spec.offset)
+        return Session(
+            date=date,
+            title=_title(profile, spec.kind),
+            kind=spec.kind,
+            minutes=minutes,
+            rpe=spec.rpe,
+            load=spec.rpe * minutes,
+            hard=spec.hard,
+            blocks=[warm, main, cool],
+            hydration=session_hydration(profile, minutes, profile.activity in ENDURANCE_ACTIVITIES),
+            tips=_tips(profile, spec, week),
+        )
+
+
+def _title(profile: Profile, kind: str) -> str:
+    if kind in R.STRENGTH_SPLITS:
+        return R.SPLIT_TITLES[kind]
+    titles = R.SESSION_TITLES.get(profile.activity, {})
+    return titles.get(kind) or R.SESSION_TITLES["general"].get(kind) or R.SESSION_TITLES["strength"].get(kind, kind.title())
+
+
+def _tips(profile: Profile, spec: SessionSpec, week: WeekSpec) -> list[str]:
+    tips = []
+    rules = R.LEVEL_RULES[profile.level]
+    if week.kind == "deload":
+        tips.append("Lighter week: less volume so your body can absorb the last weeks. Keep it easy.")
+    if spec.kind in R.STRENGTH_SPLITS:
+        tips.append(
+            f"Choose a weight that leaves about {rules.rir} reps in reserve. When you reach "
+            f"{rules.rep_high} reps on every set twice in a row, add the smallest load step (2-5%) "
+            f"and go back to {rules.rep_low} reps."
+        )
+    if spec.kind in ("easy", "long", "walk-run"):
+        tips.append("Easy means you can talk in full sentences. Slow down if you cannot.")
+    if spec.kind in ("tempo", "intervals"):
+        tips.append("Warm up fully before the hard part, and stop if you feel sharp pain.")
+    return tips
+
+
+def _notes(profile: Profile) -> list[str]:
+    notes = []
+    if profile.days_per_week > R.MAX_TRAINING_DAYS:
+        notes.append(
+            f"You asked for {profile.days_per_week} days a week; the plan keeps one full rest day, "
+            f"so it trains {R.MAX_TRAINING_DAYS} days."
+        )
+    rules = R.LEVEL_RULES[profile.level]
+    if profile.activity == "strength" and min(profile.days_per_week, R.MAX_TRAINING_DAYS) > rules.strength_days:
+        notes.append(
+            f"At {profile.level} level the plan lifts on {rules.strength_days} days a week; "
+            f"the other days are easy cardio and mobility."
+        )
+    if profile.limitations:
+        notes.append(
+            "Exercises that load your " + ", ".join(profile.limitations)
+            + " were left out or replaced. Stop any exercise that causes pain."
+        )
+    if profile.age is not None and profile.age >= R.OLDER_AGE:
+        notes.append("A lighter week comes every third week, to give more time to recover.")
+    return notes
+
+
+def build_plan(profile: Profile, library: ExerciseLibrary | None = None, seed: int = 0) -> Plan:
+    library = library if library is not None else load_library()
+    builder = _Builder(profile, library, seed)
+    skeleton = plan_weeks(profile, builder.fixed_minutes)
+    weeks = []
+    for spec in skeleton:
+        start = profile.start_date + dt.timedelta(days=7 * (spec.number - 1))
+        carrier_index = next(
+            (i for i, s in enumerate(spec.sessions) if s.kind not in ("tempo", "intervals", "long")), 0
+        )
+        sessions = [builder.session(spec, s, i == carrier_index, start) for i, s in enumerate(spec.sessions)]
+        training_days = {s.date for s in sessions}
+        rest_days = [start + dt.timedelta(days=d) for d in range(7) if start + dt.timedelta(days=d) not in training_days]
+        weeks.append(Week(number=spec.number, kind=spec.kind, start_date=start,
+                          load=sum(s.load for s in sessions), sessions=sessions, rest_days=rest_days))
+    used_ids = sorted({item.exercise_id for w in weeks for s in w.sessions for b in s.blocks for item in b.items})
+    exercises = [ex for ex in (library.get(i) for i in used_ids) if ex is not None]
+    variant_ids = {v for ex in exercises for v in (ex.regression, ex.progression) if v} - set(used_ids)
+    variants = {i: ex.name for i in sorted(variant_ids) if (ex := library.get(i)) is not None}
+    longest = max((s.minutes for w in weeks for s in w.sessions), default=0)
+    plan = Plan(
+        generator=Generator(version=__version__),
+        title=f"{profile.weeks}-week {profile.activity if profile.activity != 'general' else 'general fitness'} plan",
+        seed=seed,
+        profile=profile,
+        end_date=profile.start_date + dt.timedelta(days=7 * profile.weeks - 1),
+        notes=_notes(profile),
+        weeks=weeks,
+        guidance=guidance_sections(profile, longest, _cares_for_adductors(profile)),
+        exercises=exercises,
+        variant_names=variants,
+    )
+    problems = check_plan(plan)
+    if problems:
+        raise UnsafePlanError(
+            f"internal error: the plan failed {len(problems)} safety check(s), first: {problems[0]}"
+        )
+    return plan

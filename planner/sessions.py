@@ -1,0 +1,300 @@
+"""The main block of each kind of session, fitted to the minutes the progression allows.
+
+Endurance: one continuous effort, tempo blocks, intervals or walk-run stages.
+Strength: sets x reps with a reps-in-reserve target and double progression (reps climb through
+the block of weeks; at the top of the range the load goes up and reps start again).
+General: circuits of strength stations and cardio bursts, or easy cardio.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from . import rules as R
+from .exercises import ExerciseLibrary
+from .models import Block, Exercise, Prescription, Profile
+from .select import Choice, Slot
+from .slots import CARDIO, cardio_slots, first_choice, raise_slots, strength_slots
+from .timing import prescription_seconds
+
+ACCESSORY_REST_S = 45
+
+
+@dataclass(frozen=True)
+class Menu:
+    """The exercises a kind of session uses during one block of weeks."""
+
+    cardio: Choice | None
+    stations: tuple[Choice, ...]
+    accessories: tuple[Choice, ...]
+
+    @property
+    def muscles(self) -> set[str]:
+        chosen = [c for c in (self.cardio, *self.stations, *self.accessories) if c is not None]
+        return {m for c in chosen for m in c.exercise.primary_muscles}
+
+
+def activity_of(profile: Profile, kind: str) -> str:
+    return profile.activity
+
+
+def build_menu(
+    library: ExerciseLibrary,
+    profile: Profile,
+    kind: str,
+    cycle: int,
+    accessory_patterns: tuple[str, ...],
+) -> Menu:
+    activity = profile.activity
+    used: set[str] = set()
+    accessories = []
+    for pattern in accessory_patterns:
+        found = first_choice(library, profile, strength_slots(pattern), rotation=cycle, exclude=used)
+        assert found is not None
+        used.add(found.exercise.id)
+        accessories.append(found)
+    if kind in R.STRENGTH_SPLITS or kind == "circuit":
+        patterns = R.STRENGTH_SPLITS.get(kind, R.CIRCUIT_SLOTS)
+        stations = []
+        for pattern in patterns:
+            found = first_choice(library, profile, strength_slots(pattern), rotation=cycle, exclude=used)
+            assert found is not None
+            used.add(found.exercise.id)
+            stations.append(found)
+        cardio = None
+        if kind == "circuit":
+            cardio = first_choice(
+                library, profile,
+                [Slot(CARDIO, pattern="intervals", activity="general"), Slot(("cardio", "plyometric"))],
+                rotation=cycle,
+            )
+        # Accessories lead so the time limit never trims what the profile asked for.
+        return Menu(cardio, tuple(accessories) + tuple(stations), ())
+    if kind == "recovery":
+        cardio = first_choice(library, profile, raise_slots("strength"), rotation=cycle)
+        mobility = first_choice(library, profile, [Slot(("mobility",)), Slot(("stretch",))], rotation=cycle)
+        stations = (mobility,) if mobility is not None else ()
+        return Menu(cardio, stations, tuple(accessories))
+    pattern = {"walk-run": "walk-run"}.get(kind, kind)
+    cardio_activity = "general" if activity == "general" else activity
+    cardio = first_choice(library, profile, cardio_slots(cardio_activity, pattern), rotation=cycle)
+    return Menu(cardio, (), tuple(accessories))
+
+
+def _dose(ex: Exercise, level: str):
+    return ex.dose.get(level) or next(iter(ex.dose.values()), None)
+
+
+def _strength_item(
+    choice: Choice, profile: Profile, sets: int, reps: int, rir: int, rpe: int, rest_s: int, note: str = ""
+) -> Prescription:
+    ex = choice.exercise
+    dose = _dose(ex, profile.level)
+    notes = "; ".join(n for n in (choice.note, note) if n)
+    if dose is not None and dose.reps is None and (dose.duration_s or dose.hold_s):
+        seconds = dose.duration_s or dose.hold_s
+        return Prescription(exercise_id=ex.id, name=ex.name, sets=sets, duration_s=seconds,
+                            rest_s=rest_s, rpe=rpe, per_side=ex.per_side, notes=notes)
+    return Prescription(exercise_id=ex.id, name=ex.name, sets=sets, reps=reps, rir=rir,
+                        rest_s=rest_s, rpe=rpe, per_side=ex.per_side, notes=notes)
+
+
+def strength_main(
+    menu: Menu, profile: Profile, minutes: int, rpe: int, *, week_in_cycle: int, cycle_length: int,
+    deload: bool,
+) -> Block:
+    rules = R.LEVEL_RULES[profile.level]
+    budget = minutes * 60
+    steps = max(1, cycle_length - 1)
+    if deload:
+        reps, rir = rules.rep_low, rules.rir + 2
+    else:
+        reps = rules.rep_low + round((rules.rep_high - rules.rep_low) * min(week_in_cycle, steps) / steps)
+        rir = rules.rir
+    chosen: list[tuple[Choice, int, int]] = []  # choice, sets, rest
+    for i, choice in enumerate(menu.stations):
+        rest = rules.rest_compound_s if i < 2 else rules.rest_accessory_s
+        trial = chosen + [(choice, rules.sets_min if not deload else 1, rest)]
+        if _strength_seconds(trial, profile, reps, rir, rpe) <= budget or not chosen:
+            chosen = trial
+    if _strength_seconds(chosen, profile, reps, rir, rpe) > budget:
+        # One exercise at one set still too long: shorten its rest.
+        c, s, _ = chosen[0]
+        chosen = [(c, 1, 30)]
+    max_sets = rules.sets_max if not deload else max(1, rules.sets_max - 2)
+    grew = True
+    while grew:
+        grew = False
+        for i, (c, s, rest) in enumerate(chosen):
+            if s >= max_sets:
+                continue
+            trial = list(chosen)
+            trial[i] = (c, s + 1, rest)
+            if _strength_seconds(trial, profile, reps, rir, rpe) <= budget:
+                chosen = trial
+                grew = True
+    items = _strength_items(chosen, profile, reps, rir, rpe)
+    if items and items[0].reps and profile.level != "beginner":
+        first = items[0]
+        ex_needs = set(_needs_of(menu, first.exercise_id))
+        if ex_needs & {"barbell", "dumbbells", "kettlebell", "machines", "cable", "ez-bar"}:
+            note = "ramp up first: a few reps at about 40%, 60%, 80% of the working weight (not counted)"
+            items[0] = first.model_copy(update={"notes": "; ".join(n for n in (first.notes, note) if n)})
+    return Block(kind="main", minutes=minutes, items=items)
+
+
+def _needs_of(menu: Menu, exercise_id: str) -> frozenset[str]:
+    for c in menu.stations:
+        if c.exercise.id == exercise_id:
+            return c.exercise.needs
+    return frozenset()
+
+
+def _strength_items(chosen, profile, reps, rir, rpe) -> list[Prescription]:
+    return [_strength_item(c, profile, s, reps, rir, rpe, rest) for c, s, rest in chosen]
+
+
+def _strength_seconds(chosen, profile, reps, rir, rpe) -> int:
+    return sum(prescription_seconds(p) for p in _strength_items(chosen, profile, reps, rir, rpe))
+
+
+def accessory_items(menu: Menu, profile: Profile) -> list[Prescription]:
+    rules = R.LEVEL_RULES[profile.level]
+    items = []
+    for choice in menu.accessories:
+        items.append(
+            _strength_item(choice, profile, 2, rules.rep_low, rules.rir + 1, min(6, rules.strength_rpe),
+                           ACCESSORY_REST_S, "strength for the muscles your sport leans on")
+        )
+    return items
+
+
+def endurance_main(
+    menu: Menu, profile: Profile, kind: str, minutes: int, rpe: int, *, stage_index: int
+) -> Block:
+    """One kind of endurance work fitted to `minutes`, accessories after it."""
+    rules = R.LEVEL_RULES[profile.level]
+    assert menu.cardio is not None
+    ex = menu.cardio.exercise
+    extra = accessory_items(menu, profile)
+    extra_s = sum(prescription_seconds(p) for p in extra)
+    cardio_s = minutes * 60 - extra_s
+    if cardio_s < R.MIN_MAIN_MINUTES * 60:
+        extra, cardio_s = [], minutes * 60
+    cardio_s -= 15  # the transition counted by timing
+    note = menu.cardio.note
+    swim = profile.activity == "swimming"
+
+    def distance(seconds: int) -> int | None:
+        if not swim:
+            return None
+        return max(25, round(seconds / rules.swim_pace_s_per_100m * 100 / 25) * 25)
+
+    items: list[Prescription]
+    if kind == "walk-run" and stage_index < len(R.WALK_RUN_STAGES):
+        run_s, walk_s = R.WALK_RUN_STAGES[stage_index]
+        reps = max(1, (cardio_s + walk_s) // (run_s + walk_s))
+        items = [Prescription(
+            exercise_id=ex.id, name=ex.name, sets=reps, duration_s=run_s, rest_s=walk_s, rpe=rpe + 1,
+            notes=_join(note, f"run {_mmss(run_s)}, then walk briskly {_mmss(walk_s)}; repeat"),
+        )]
+    elif kind == "tempo":
+        reps = 1 if cardio_s < 20 * 60 else 2
+        rest = 180
+        work = (cardio_s - (reps - 1) * rest) // reps
+        items = [Prescription(
+            exercise_id=ex.id, name=ex.name, sets=reps, duration_s=work, rest_s=rest if reps > 1 else None,
+            rpe=rpe, distance_m=distance(work),
+            notes=_join(note, "comfortably hard: you can speak in short phrases; easy between blocks"),
+        )]
+    elif kind == "intervals":
+        work = rules.interval_work_s
+        rest = max(60, work // 2)
+        reps = (cardio_s + rest) // (work + rest)
+        while reps < 3 and work > 30:
+            work = max(30, work - 30)
+            rest = max(60, work // 2)
+            reps = (cardio_s + rest) // (work + rest)
+        reps = max(1, reps)
+        items = [Prescription(
+            exercise_id=ex.id, name=ex.name, sets=reps, duration_s=work, rest_s=rest, rpe=rpe,
+            distance_m=distance(work),
+            notes=_join(note, "hard but even: the last repeat as strong as the first; easy between"),
+        )]
+    else:
+        words = {
+            "long": "steady and easy; the longest session of your week",
+            "walk-run": "easy running: you can hold a conversation",
+        }.get(kind, "easy, conversational pace")
+        items = [Prescription(
+            exercise_id=ex.id, name=ex.name, duration_s=cardio_s, rpe=rpe, distance_m=distance(cardio_s),
+            notes=_join(note, words),
+        )]
+    return Block(kind="main", minutes=minutes, items=items + extra)
+
+
+def circuit_main(menu: Menu, profile: Profile, minutes: int, rpe: int, *, deload: bool) -> Block:
+    rules = R.LEVEL_RULES[profile.level]
+    work, rest = rules.circuit_work_s, rules.circuit_rest_s
+    stations: list[Choice] = list(menu.stations)
+    if menu.cardio is not None:
+        stations.insert(len(stations) // 2, menu.cardio)
+    budget = minutes * 60
+
+    def seconds(n_stations: int, rounds: int) -> int:
+        return rounds * n_stations * (work + rest) + (rounds - 1) * 60 + n_stations * 15
+
+    while len(stations) > 2 and seconds(len(stations), 1) > budget:
+        stations.pop()
+    rounds = max(1, (budget + 60) // (len(stations) * (work + rest) + 60 + 15))
+    while rounds > 1 and seconds(len(stations), rounds) > budget:
+        rounds -= 1
+    items = []
+    for i, choice in enumerate(stations):
+        ex = choice.exercise
+        note = choice.note
+        if i == 0:
+            note = _join(note, f"circuit: move station to station, {rest} s between stations, "
+                               f"1 minute between rounds")
+        items.append(Prescription(exercise_id=ex.id, name=ex.name, sets=rounds, duration_s=work,
+                                  rest_s=rest, rpe=rpe, per_side=False, notes=note))
+    return Block(kind="main", minutes=minutes, items=items)
+
+
+def recovery_main(menu: Menu, profile: Profile, minutes: int, rpe: int) -> Block:
+    assert menu.cardio is not None
+    extra = accessory_items(menu, profile)
+    mobility = []
+    for choice in menu.stations:
+        ex = choice.exercise
+        dose = _dose(ex, profile.level)
+        mobility.append(Prescription(
+            exercise_id=ex.id, name=ex.name, sets=2, reps=(dose.reps if dose and dose.reps else 8)
+            if not (dose and (dose.hold_s or dose.duration_s)) else None,
+            hold_s=(dose.hold_s if dose and dose.hold_s else None),
+            duration_s=(dose.duration_s if dose and dose.duration_s and not dose.hold_s else None),
+            per_side=ex.per_side, notes=choice.note,
+        ))
+    used = sum(prescription_seconds(p) for p in extra + mobility)
+    cardio_s = minutes * 60 - used - 15
+    if cardio_s < 180:
+        extra = []
+        cardio_s = minutes * 60 - sum(prescription_seconds(p) for p in mobility) - 15
+    ex = menu.cardio.exercise
+    first = Prescription(exercise_id=ex.id, name=ex.name, duration_s=cardio_s, rpe=rpe,
+                         notes=_join(menu.cardio.note, "easy: this day helps you recover"))
+    return Block(kind="main", minutes=minutes, items=[first, *mobility, *extra])
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
+
+
+def _mmss(seconds: int) -> str:
+    minutes, secs = divmod(seconds, 60)
+    if secs == 0:
+        return f"{minutes} min"
+    if minutes == 0:
+        return f"{secs} s"
+    return f"{minutes} min {secs} s"

@@ -1,0 +1,147 @@
+"""Warm-ups and cool-downs fitted to the session: RAMP before, easy movement and stretches after.
+
+Raise (easy version of the activity), then dynamic moves for the muscles the session works
+(dynamic, not long static holds: Behm 2016), then a potentiation drill for harder sessions.
+The cool-down eases off, then holds static stretches for every major muscle the main block
+worked (invariant 1), the inner thigh always included where the plan cares for it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from . import rules as R
+from .exercises import ExerciseLibrary
+from .models import Block, Exercise, Prescription, Profile
+from .select import Slot, choose, cover_muscles, usable_ranked
+from .slots import first_choice, raise_slots
+from .timing import block_seconds, prescription_seconds
+from .vocab import STRETCHED_MUSCLES
+
+DYNAMIC_REPS = 10
+
+
+def _item(ex: Exercise, note: str = "", **dose: int | None) -> Prescription:
+    return Prescription(
+        exercise_id=ex.id,
+        name=ex.name,
+        per_side=ex.per_side,
+        notes=note,
+        **{k: v for k, v in dose.items() if v is not None},
+    )
+
+
+def build_warmup(
+    library: ExerciseLibrary,
+    profile: Profile,
+    activity: str,
+    worked: Iterable[str],
+    minutes: int,
+    *,
+    hard: bool,
+    rotation: int,
+) -> Block:
+    """Fill `minutes` with raise + dynamic (+ potentiate when the session is hard)."""
+    worked_set = set(worked)
+    total_s = minutes * 60
+    raise_choice = first_choice(library, profile, raise_slots(activity), rotation=rotation)
+    assert raise_choice is not None
+    # Dynamic moves: those that move the worked muscles first; a few of them.
+    want = 2 if minutes < 6 else (3 if minutes < 10 else 4)
+    picked = usable_ranked(
+        library, profile, Slot(("warmup",), pattern="dynamic", activity=activity), worked_set
+    )
+    if len(picked) > want:
+        shift = rotation % (len(picked) - want + 1)
+        picked = picked[:want - 1] + picked[want - 1 + shift:want + shift]
+    items: list[Prescription] = []
+    dynamic_items = [_item(ex, reps=_reps(ex), sets=1) for ex in picked]
+    potentiate: list[Prescription] = []
+    if hard:
+        found = choose(library, profile, Slot(("warmup",), pattern="potentiate", activity=activity),
+                       rotation=rotation, required=False)
+        if found is not None:
+            ex = found.exercise
+            dose = ex.dose.get(profile.level)
+            potentiate.append(_item(ex, found.note, sets=(dose.sets if dose and dose.sets else 4),
+                                    duration_s=(dose.duration_s if dose and dose.duration_s else 15),
+                                    reps=(dose.reps if dose and dose.reps and not (dose.duration_s) else None),
+                                    rest_s=(dose.rest_s if dose and dose.rest_s is not None else 45)))
+    rest_s = sum(prescription_seconds(i) for i in dynamic_items + potentiate)
+    # Drop extras until the raise still gets at least two minutes.
+    while dynamic_items and total_s - rest_s < 120:
+        dropped = dynamic_items.pop()
+        rest_s -= prescription_seconds(dropped)
+    if potentiate and total_s - rest_s < 120:
+        rest_s -= prescription_seconds(potentiate.pop())
+    raise_s = max(60, total_s - rest_s - 15)
+    items.append(_item(raise_choice.exercise, raise_choice.note or "easy, conversational", duration_s=raise_s, rpe=3))
+    items.extend(dynamic_items)
+    items.extend(potentiate)
+    return Block(kind="warmup", minutes=minutes, items=items)
+
+
+def _reps(ex: Exercise) -> int:
+    return DYNAMIC_REPS
+
+
+def stretches_for(
+    library: ExerciseLibrary, profile: Profile, worked: Iterable[str], *, adductors: bool, rotation: int
+) -> list[Exercise]:
+    """The stretches a cool-down needs: every major worked muscle, inner thigh when asked."""
+    needed = [m for m in sorted(set(worked)) if m in STRETCHED_MUSCLES]
+    if adductors and "adductors" not in needed:
+        needed.insert(0, "adductors")
+    chosen = cover_muscles(library, profile, needed, rotation=rotation)
+    if adductors and not any("adductors" in ex.primary_muscles for ex in chosen):
+        found = choose(library, profile, Slot(("stretch",), muscle="adductors"), rotation=rotation, required=False)
+        if found is not None:
+            chosen.insert(0, found.exercise)
+    return chosen
+
+
+def stretch_prescriptions(profile: Profile, stretches: list[Exercise]) -> list[Prescription]:
+    hold = R.stretch_hold_s(profile.age, profile.level)
+    sets = 1 if profile.session_minutes < 30 else 2
+    out = []
+    for ex in stretches:
+        dose = ex.dose.get(profile.level)
+        n = sets if not (dose and dose.sets) else min(sets, dose.sets) if sets == 1 else max(sets, 2)
+        note = "hold at mild tightness, never pain; breathe slowly"
+        out.append(_item(ex, note, sets=n, hold_s=hold))
+    return out
+
+
+def cooldown_minutes_needed(profile: Profile, stretches: list[Prescription]) -> int:
+    """At least the default cool-down; longer when the stretches need it (+1 minute easy)."""
+    stretch_s = sum(prescription_seconds(p) for p in stretches)
+    return max(R.cooldown_minutes(profile.session_minutes), math.ceil((stretch_s + 60) / 60))
+
+
+def build_cooldown(
+    library: ExerciseLibrary,
+    profile: Profile,
+    activity: str,
+    stretches: list[Prescription],
+    minutes: int,
+    *,
+    rotation: int,
+) -> Block:
+    stretch_s = sum(prescription_seconds(p) for p in stretches)
+    easy_s = minutes * 60 - stretch_s - 15
+    items: list[Prescription] = []
+    easy = first_choice(
+        library,
+        profile,
+        [Slot(("cardio", "recovery", "warmup"), pattern="cooldown", activity=activity),
+         Slot(("cardio", "recovery", "warmup"), pattern="cooldown")],
+        rotation=rotation,
+        required=False,
+    )
+    if easy is not None and easy_s >= 45:
+        items.append(_item(easy.exercise, "let breathing settle", duration_s=easy_s, rpe=2))
+    items.extend(stretches)
+    block = Block(kind="cooldown", minutes=minutes, items=items)
+    assert block_seconds(block) <= minutes * 60 + 60, "cool-down overflows its minutes"
+    return block
