@@ -1,0 +1,315 @@
+"""Exercise libraries: load one, validate all of it, and hand the planner an immutable value.
+
+The planner picks exercises by their attributes (category, pattern, activities, levels,
+equipment, avoid_with, muscles), never by id, so any valid library can replace ours: the
+built-in `exercises.json`, another file in our format, or a free-exercise-db export.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from pydantic import ValidationError
+
+from ._resources import data_path
+from .errors import InputFileError, LibraryError
+from .models import Exercise
+
+SCHEMA_VERSION = "1"
+# Top-level keys our format accepts besides "exercises"; anything else is a typo worth naming.
+_TOP_LEVEL_KEYS = frozenset({"schema_version", "exercises", "description"})
+
+
+class LibraryValidationError(LibraryError):
+    """A library has problems; `problems` keeps every one so `check` can list them all."""
+
+    def __init__(self, source: str, problems: Sequence[str]) -> None:
+        self.source = source
+        self.problems: tuple[str, ...] = tuple(problems)
+        first = self.problems[0] if self.problems else "invalid"
+        more = ""
+        if len(self.problems) > 1:
+            more = (
+                f" (and {len(self.problems) - 1} more problems;"
+                f" run 'planner exercises check {source}' to see them all)"
+            )
+        super().__init__(f"exercise library {source}: {first}{more}")
+
+
+@dataclass(frozen=True)
+class ExerciseLibrary:
+    """An immutable, validated set of exercises; `warnings` says what an import left out."""
+
+    exercises: tuple[Exercise, ...]
+    source: str
+    warnings: tuple[str, ...] = ()
+    # Foreign ids that were slugified (slug -> original), so `get` accepts either spelling.
+    original_ids: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    _by_id: Mapping[str, Exercise] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        ordered = tuple(sorted(self.exercises, key=lambda ex: ex.id))
+        object.__setattr__(self, "exercises", ordered)
+        object.__setattr__(self, "warnings", tuple(self.warnings))
+        object.__setattr__(self, "original_ids", MappingProxyType(dict(self.original_ids)))
+        object.__setattr__(self, "_by_id", MappingProxyType({ex.id: ex for ex in ordered}))
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        found = self._by_id.get(exercise_id)
+        if found is None:
+            for slug, original in self.original_ids.items():
+                if original == exercise_id:
+                    return self._by_id.get(slug)
+        return found
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self.exercises)
+
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Exercise):
+            return self._by_id.get(item.id) == item
+        return isinstance(item, str) and self.get(item) is not None
+
+    def filter(
+        self,
+        *,
+        category: str | None = None,
+        muscle: str | None = None,
+        equipment: Iterable[str] | None = None,
+        level: str | None = None,
+        activity: str | None = None,
+        pattern: str | None = None,
+    ) -> tuple[Exercise, ...]:
+        """The entries a coach asked for; `equipment` is the kit at hand (bodyweight always fits)."""
+        kit = None if equipment is None else frozenset(equipment) - {"none"}
+        return tuple(
+            ex
+            for ex in self.exercises
+            if (category is None or ex.category == category)
+            and (muscle is None or muscle in ex.muscles)
+            and (kit is None or ex.needs <= kit)
+            and (level is None or level in ex.levels)
+            and (activity is None or activity in ex.activities)
+            and (pattern is None or ex.pattern == pattern)
+        )
+
+
+# ---------------------------------------------------------------- loading (I/O at the edge)
+
+
+def load_library(path: str | Path | None = None) -> ExerciseLibrary:
+    """Load our exercises.json (None) or another library in our format or free-exercise-db's."""
+    if path is None:
+        return _builtin_library()
+    return _load_file(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _builtin_library() -> ExerciseLibrary:
+    """Every plan uses the built-in library: read and validate it once per process."""
+    return _load_file(data_path("exercises.json"), source="exercises.json")
+
+
+def _load_file(path: Path, source: str | None = None) -> ExerciseLibrary:
+    source = source or str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputFileError(f"--exercises: file '{path}' does not exist") from None
+    except IsADirectoryError:
+        raise InputFileError(f"--exercises: '{path}' is a directory, not a library file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputFileError(f"--exercises: cannot read '{path}': {exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LibraryError(
+            f"exercise library {source}: not valid JSON (line {exc.lineno}, column {exc.colno}:"
+            f" {exc.msg})"
+        ) from None
+    return parse_library(data, source)
+
+
+# ---------------------------------------------------------------- parsing (pure)
+
+
+def parse_library(data: Any, source: str = "<data>") -> ExerciseLibrary:
+    """Recognise the format and validate every entry, reporting all problems at once."""
+    if isinstance(data, dict) and "exercises" in data:
+        return _parse_ours(data, source)
+    if isinstance(data, list):
+        from .foreign import looks_like_free_exercise_db, parse_free_exercise_db
+
+        if data and looks_like_free_exercise_db(data):
+            return parse_free_exercise_db(data, source)
+        if not data:
+            raise LibraryValidationError(source, ["the library holds no exercises"])
+    raise LibraryValidationError(
+        source,
+        [
+            "not a recognised library format: expected an object"
+            ' {"schema_version": "1", "exercises": [...]} or a free-exercise-db array'
+            " (objects with primaryMuscles)"
+        ],
+    )
+
+
+def _parse_ours(data: dict[str, Any], source: str) -> ExerciseLibrary:
+    problems: list[str] = []
+    for key in sorted(set(data) - _TOP_LEVEL_KEYS, key=str):
+        problems.append(f"{key}: unknown top-level key; allowed: {', '.join(sorted(_TOP_LEVEL_KEYS))}")
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        shown = "missing" if version is None else f"{version!r} is not supported"
+        problems.append(f"schema_version: {shown}; allowed: '{SCHEMA_VERSION}'")
+    raw = data.get("exercises")
+    if not isinstance(raw, list):
+        problems.append("exercises: must be a list of exercise objects")
+        raise LibraryValidationError(source, problems)
+    if not raw:
+        problems.append("exercises: the library holds no exercises")
+
+    valid: list[tuple[int, Exercise]] = []
+    known_ids: set[str] = set()
+    for index, entry in enumerate(raw):
+        label = entry_label(index, entry.get("id") if isinstance(entry, dict) else None)
+        if not isinstance(entry, dict):
+            problems.append(f"{label}: must be an object, got {type(entry).__name__}")
+            continue
+        if isinstance(entry.get("id"), str):
+            known_ids.add(entry["id"])
+        try:
+            valid.append((index, Exercise.model_validate(entry)))
+        except ValidationError as exc:
+            problems.extend(f"{label}: {line}" for line in describe_validation_error(exc))
+
+    problems.extend(link_problems(valid, known_ids))
+    if problems:
+        raise LibraryValidationError(source, problems)
+    return ExerciseLibrary(tuple(ex for _, ex in valid), source)
+
+
+def entry_label(index: int, exercise_id: Any) -> str:
+    shown = f"id {exercise_id!r}" if isinstance(exercise_id, str) else "no id"
+    return f"entry {index} ({shown})"
+
+
+def describe_validation_error(exc: ValidationError) -> list[str]:
+    """One readable line per pydantic error: the field, the value and what is allowed."""
+    lines = []
+    for err in exc.errors(include_url=False):
+        where = _location(err["loc"])
+        value = err.get("input")
+        if err["type"] == "literal_error":
+            allowed = err.get("ctx", {}).get("expected", "")
+            lines.append(f"{where}: {value!r} is not allowed; allowed: {allowed}")
+        elif err["type"] == "missing":
+            lines.append(f"{where}: required field is missing")
+        elif err["type"] == "extra_forbidden":
+            lines.append(f"{where}: unknown field")
+        elif err["type"] == "string_pattern_mismatch":
+            lines.append(f"{where}: {value!r} is not a slug; use lower-case words joined by '-'")
+        else:
+            lines.append(f"{where}: {err['msg']} (got {_short(value)})")
+    return lines
+
+
+def _location(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "entry"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def link_problems(valid: Sequence[tuple[int, Exercise]], known_ids: set[str] | None = None) -> list[str]:
+    """Duplicate ids, links to ids that do not exist, and loops in progression chains."""
+    problems: list[str] = []
+    first_index: dict[str, int] = {}
+    for index, ex in valid:
+        if ex.id in first_index:
+            problems.append(
+                f"{entry_label(index, ex.id)}: id: {ex.id!r} is already used by entry"
+                f" {first_index[ex.id]}; ids must be unique"
+            )
+        else:
+            first_index[ex.id] = index
+    ids = set(first_index) | (known_ids or set())
+
+    for index, ex in valid:
+        label = entry_label(index, ex.id)
+        links = [("regression", ex.regression), ("progression", ex.progression)]
+        links += [(f"alternatives[{i}]", alt) for i, alt in enumerate(ex.alternatives)]
+        for name, target in links:
+            if target is None:
+                continue
+            if target == ex.id:
+                problems.append(f"{label}: {name}: links to itself")
+            elif target not in ids:
+                problems.append(f"{label}: {name}: {target!r} is not an id in this library")
+
+    for cycle in _progression_cycles(ex for _, ex in valid):
+        start = cycle[0]
+        chain = " -> ".join([*cycle, start])
+        problems.append(
+            f"{entry_label(first_index[start], start)}: progression: the chain loops"
+            f" ({chain}); each step must be harder than its regression"
+        )
+    return problems
+
+
+def _progression_cycles(exercises: Iterable[Exercise]) -> list[list[str]]:
+    """Each loop once, as a path from its alphabetically first id, easier -> harder."""
+    harder: dict[str, set[str]] = {}
+    for ex in exercises:
+        if ex.progression and ex.progression != ex.id:
+            harder.setdefault(ex.id, set()).add(ex.progression)
+        if ex.regression and ex.regression != ex.id:
+            harder.setdefault(ex.regression, set()).add(ex.id)
+
+    cycles: list[list[str]] = []
+    seen_members: set[frozenset[str]] = set()
+    done: set[str] = set()
+    for root in sorted(harder):
+        if root in done:
+            continue
+        # Iterative DFS with an explicit path so a loop can be shown as it runs.
+        path: list[str] = [root]
+        on_path = {root}
+        stack = [iter(sorted(harder.get(root, ())))]
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                stack.pop()
+                finished = path.pop()
+                on_path.discard(finished)
+                done.add(finished)
+                continue
+            if nxt in on_path:
+                loop = path[path.index(nxt):]
+                members = frozenset(loop)
+                if members not in seen_members:
+                    seen_members.add(members)
+                    turn = loop.index(min(loop))
+                    cycles.append(loop[turn:] + loop[:turn])
+            elif nxt not in done:
+                path.append(nxt)
+                on_path.add(nxt)
+                stack.append(iter(sorted(harder.get(nxt, ()))))
+    return cycles
