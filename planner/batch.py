@@ -296,11 +296,12 @@ def write_combined(entries: Iterable[tuple[str, Path]], target: Path, source: st
 # --- the run -------------------------------------------------------------------------------------
 
 
-def sweep_temp_files(folder: Path) -> int:
+def sweep_temp_files(folder: Path, *, reports: bool = True) -> int:
     """Remove the temp files a killed run left behind (write_atomic and the report name them
     `.NAME.XXXX.tmp`); a finished file is never touched."""
     removed = 0
-    for pattern in (".*.pdf.*.tmp", f".{REPORT_NAME}.*.tmp"):
+    patterns = [".*.pdf.*.tmp"] + ([f".{REPORT_NAME}.*.tmp"] if reports else [])
+    for pattern in patterns:
         for path in folder.glob(pattern):
             path.unlink(missing_ok=True)
             removed += 1
@@ -429,8 +430,10 @@ def _run_in_pool(
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(job, settings))
 
     def drain_one() -> None:
-        head = pending.popleft()
-        emit(head if isinstance(head, RowResult) else head.result())
+        head = pending[0]  # leave it queued until its result is in hand: Ctrl-C may come while waiting
+        result = head if isinstance(head, RowResult) else head.result()
+        pending.popleft()
+        emit(result)
 
     try:
         for item in items:
@@ -458,7 +461,7 @@ def _run_in_pool(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         if summary.interrupted:
-            sweep_temp_files(out_dir)
+            sweep_temp_files(out_dir, reports=False)  # this run's report is still being written
 
 
 def _ready(entry: Future[RowResult] | RowResult) -> bool:
