@@ -41,6 +41,7 @@ from .fonts import FontFamily, missing_characters, register_family
 from .theme import Theme, load_theme, to_grey
 
 PAPER = {"a4": A4, "letter": LETTER}
+BLANK: tuple[()] = ()  # an empty cell: unlike "", reportlab draws nothing for it
 LOGO_MAX = (42 * mm, 22 * mm)
 
 
@@ -74,6 +75,7 @@ class _Styles:
         gap = 0.6 if theme.dense else 1.0
         self.body = style("body", spaceAfter=3 * gap)
         self.small = style("small", fontSize=size - 1, textColor=self.muted)
+        self.after_table = style("after_table", fontSize=size - 1, textColor=self.muted, spaceBefore=3)
         self.title = style("title", fontName=font.bold, fontSize=f.title_size, textColor=self.accent, spaceAfter=4)
         self.subtitle = style("subtitle", fontSize=f.heading_size * 0.9, spaceAfter=2)
         self.h1 = style("h1", fontName=font.bold, fontSize=f.heading_size, textColor=self.accent, spaceAfter=3 * gap, keepWithNext=1)
@@ -86,17 +88,95 @@ class _Styles:
         self.cell_muted = style("cell_muted", fontSize=tsize - 0.5, leading=(tsize - 0.5) * 1.2, textColor=self.muted)
         self.right = style("right", alignment=TA_RIGHT)
 
-    def para(self, text: str, style: ParagraphStyle, **kw: Any) -> Paragraph:
-        return Paragraph(escape(text).replace("\n", "<br/>"), style, **kw)
+    def para(self, text: str, style: ParagraphStyle, bulletText: str | None = None) -> Flowable:
+        return _Text(text, style, bulletText)
 
-    def cell_text(self, text: str, width: float, style: ParagraphStyle | None = None) -> Any:
-        """Plain strings are far cheaper than Paragraphs; wrap only what would not fit."""
+    def cell_text(self, text: str, width: float, style: ParagraphStyle | None = None) -> str:
+        """Wrap to the column as a plain multi-line string: far cheaper than a Paragraph."""
         style = style or self.cell
-        if not text:
-            return ""
-        if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width - 6:
-            return text
-        return self.para(text, style)
+        return wrap_text(text, style.fontName, style.fontSize, width - 6)
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> str:
+    """Greedy word wrap by measured width; a word longer than the line is cut where it must."""
+    if not text:
+        return ""
+    if "\n" not in text and stringWidth(text, font, size) <= width:
+        return text
+    lines: list[str] = []
+    space = stringWidth(" ", font, size)
+    for para in text.split("\n"):
+        line, line_w = "", 0.0
+        for word in para.split():
+            ww = stringWidth(word, font, size)
+            if ww > width:  # a word longer than the line: cut it where it must
+                if line:
+                    lines.append(line)
+                while stringWidth(word, font, size) > width:
+                    cut = len(word) - 1
+                    while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                        cut -= 1
+                    lines.append(word[:cut])
+                    word = word[cut:]
+                line, line_w = word, stringWidth(word, font, size)
+            elif line and line_w + space + ww > width:
+                lines.append(line)
+                line, line_w = word, ww
+            elif line:
+                line, line_w = f"{line} {word}", line_w + space + ww
+            else:
+                line, line_w = word, ww
+        lines.append(line)
+    return "\n".join(lines)
+
+
+class _Text(Flowable):
+    """Plain text wrapped by width: all our text is plain, and a Paragraph's markup parser
+    costs ten times more. Being plain, user text can never be read as markup."""
+
+    def __init__(self, text: str, style: ParagraphStyle, bullet: str | None = None) -> None:
+        super().__init__()
+        self.text, self.style, self.bullet = text, style, bullet
+        self.keepWithNext = getattr(style, "keepWithNext", 0)
+        self._lines: list[str] = []
+
+    def _indent(self) -> float:
+        return self.style.leftIndent
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        st = self.style
+        self._lines = wrap_text(self.text, st.fontName, st.fontSize, aw - self._indent() - st.rightIndent).split("\n")
+        self.width = aw
+        self.height = len(self._lines) * st.leading
+        return aw, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        self.wrap(aw, ah)
+        fit = int(ah // self.style.leading)
+        if fit < 1 or fit >= len(self._lines):
+            return []
+        head = _Text("\n".join(self._lines[:fit]), self.style, self.bullet)
+        tail_style = ParagraphStyle("cont", parent=self.style, spaceBefore=0)
+        return [head, _Text("\n".join(self._lines[fit:]), tail_style)]
+
+    def getSpaceBefore(self) -> float:
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:
+        return self.style.spaceAfter
+
+    def draw(self) -> None:
+        st, c = self.style, self.canv
+        c.setFillColor(st.textColor)
+        y = self.height - st.fontSize
+        if self.bullet:
+            c.setFont(st.fontName, st.fontSize)
+            c.drawString(st.bulletIndent, y, self.bullet)
+        text = c.beginText(self._indent(), y)
+        text.setFont(st.fontName, st.fontSize, st.leading)
+        for line in self._lines:
+            text.textLine(line)
+        c.drawText(text)
 
 
 class _Outline(Flowable):
@@ -225,7 +305,7 @@ def _chart(s: _Styles, chart: d.LoadChart, width: float) -> Flowable:
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
 
     height = 120 if s.theme.dense else 150
-    dr = Drawing(width, height)
+    dr = Drawing(width, height, initialFontName=s.font.regular)
     if s.theme.chart_background:
         dr.add(Rect(0, 0, width, height, fillColor=s.chart_bg, strokeColor=None))
     pad_l, pad_b, pad_t = 30, 26, 14
@@ -257,6 +337,16 @@ def _chart(s: _Styles, chart: d.LoadChart, width: float) -> Flowable:
     return dr
 
 
+def _side_by_side(s: _Styles) -> TableStyle:
+    """A borderless two-column layout table (the font is set so no Helvetica creeps in)."""
+    return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), s.font.regular),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ])
+
+
 def _logo(path: str, max_w: float, max_h: float) -> Flowable:
     from reportlab.platypus import Image
 
@@ -274,7 +364,7 @@ def _cover(s: _Styles, cov: d.Cover, width: float, coach: Coach | None) -> list[
         heading.append(s.para(cov.coach_line, s.small))
     if coach and coach.logo:
         t = Table([[heading, _logo(coach.logo, *LOGO_MAX)]], colWidths=[width - LOGO_MAX[0] - 6, LOGO_MAX[0] + 6])
-        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        t.setStyle(_side_by_side(s))
         out.append(t)
     else:
         out += heading
@@ -290,6 +380,7 @@ def _cover(s: _Styles, cov: d.Cover, width: float, coach: Coach | None) -> list[
         rows.append(row)
     facts = Table(rows, colWidths=[lw, vw, lw, vw])
     facts.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), s.font.regular),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, s.rule),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
@@ -326,21 +417,25 @@ def _cover(s: _Styles, cov: d.Cover, width: float, coach: Coach | None) -> list[
 
 
 def _week_columns(width: float) -> list[float]:
-    fixed = [16, 0, 24, 66, 30, 30, 40, 42, 50, 38]
+    fixed = [26, 0, 24, 64, 30, 30, 54, 40, 48, 38]
     fixed[1] = width - sum(fixed)
     return fixed
 
 
-def _day_table(s: _Styles, weeks: d.Weeks, day: d.Day, width: float) -> Table:
+def _day_table(s: _Styles, weeks: d.Weeks, day: d.Day, width: float, head: list[str]) -> Table:
     cols = _week_columns(width)
     tick = s.theme.fonts.table_size
-    head = [s.para(h, s.cell_head) for h in weeks.headers]
-    rows: list[list[Any]] = [head]
+    rows: list[list[Any]] = [list(head)]
+    bold = s.font.bold
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), s.font.regular),
         ("FONTSIZE", (0, 0), (-1, -1), s.theme.fonts.table_size),
+        ("LEADING", (0, 0), (-1, -1), s.theme.fonts.table_size * 1.2),
         ("TEXTCOLOR", (0, 0), (-1, -1), s.text),
+        ("FONTNAME", (0, 0), (-1, 0), bold),
+        ("FONTSIZE", (0, 0), (-1, 0), s.theme.fonts.table_size - 0.5),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
         ("GRID", (0, 0), (-1, -1), 0.3, s.rule),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
@@ -355,42 +450,54 @@ def _day_table(s: _Styles, weeks: d.Weeks, day: d.Day, width: float) -> Table:
     heights: list[float | None] = [None]
     for block in day.blocks:
         r = len(rows)
-        rows.append([s.para(block.heading, s.cell_bold)] + [""] * 9)
-        style += [("SPAN", (0, r), (-1, r)), ("LINEABOVE", (0, r), (-1, r), 0.8, s.accent), ("BACKGROUND", (0, r), (-1, r), colors.white)]
+        rows.append([block.heading] + [BLANK] * 9)
+        style += [
+            ("SPAN", (0, r), (-1, r)),
+            ("ALIGN", (0, r), (-1, r), "LEFT"),
+            ("FONTNAME", (0, r), (-1, r), bold),
+            ("LINEABOVE", (0, r), (-1, r), 0.8, s.accent),
+            ("BACKGROUND", (0, r), (-1, r), colors.white),
+        ]
         heights.append(None)
         for row in block.rows:
             name = row.exercise if not row.note else f"{row.exercise}\n{row.note}"
             rows.append([
                 _TickBox(tick, s.text),
                 s.cell_text(name, cols[1]),
-                row.sets,
-                s.cell_text(row.amount, cols[3]),
-                s.cell_text(row.hold, cols[4]),
-                s.cell_text(row.rest, cols[5]),
-                s.cell_text(row.effort, cols[6]),
-                "",
-                "",
-                "",
+                row.sets or BLANK,
+                s.cell_text(row.amount, cols[3]) or BLANK,
+                s.cell_text(row.hold, cols[4]) or BLANK,
+                s.cell_text(row.rest, cols[5]) or BLANK,
+                s.cell_text(row.effort, cols[6]) or BLANK,
+                BLANK,
+                BLANK,
+                BLANK,
             ])
             heights.append(None)
     r = len(rows)
-    rows.append([s.para(weeks.notes_label, s.cell_muted)] + [""] * 9)
-    style += [("SPAN", (0, r), (-1, r)), ("VALIGN", (0, r), (-1, r), "TOP"), ("BACKGROUND", (0, r), (-1, r), colors.white)]
+    rows.append([weeks.notes_label] + [BLANK] * 9)
+    style += [
+        ("SPAN", (0, r), (-1, r)),
+        ("ALIGN", (0, r), (-1, r), "LEFT"),
+        ("VALIGN", (0, r), (-1, r), "TOP"),
+        ("TEXTCOLOR", (0, r), (-1, r), s.muted),
+        ("BACKGROUND", (0, r), (-1, r), colors.white),
+    ]
     heights.append(s.theme.fonts.table_size * (2.6 if s.theme.dense else 3.2))
     t = Table(rows, colWidths=cols, rowHeights=heights, repeatRows=1, hAlign="LEFT")
     t.setStyle(TableStyle(style))
     return t
 
 
-def _week_page(s: _Styles, weeks: d.Weeks, wk: d.WeekPage, key: str, width: float) -> list[Flowable]:
+def _week_page(s: _Styles, weeks: d.Weeks, wk: d.WeekPage, key: str, width: float, head: list[str]) -> list[Flowable]:
     out: list[Flowable] = [_Outline(key, wk.outline, 1), s.para(wk.heading, s.h1), s.para(wk.summary, s.small)]
     for day in wk.days:
         if day.rest:
             out.append(KeepTogether([s.para(day.heading, s.h3), s.para(day.line, s.small)]))
             continue
-        out += [CondPageBreak(60), s.para(day.heading, s.h2), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width)]
+        out += [CondPageBreak(60), s.para(day.heading, s.h2), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width, head)]
         lines = [f"{weeks.hydration_label}: " + " · ".join(day.hydration)] if day.hydration else []
-        out += [s.para(line, s.small) for line in lines]
+        out += [s.para(line, s.after_table) for line in lines]
         if day.tips:
             out += _bullets(s, day.tips)
     return out
@@ -406,7 +513,11 @@ def _log_week(s: _Styles, lw: d.LogWeek, key: str, width: float, height: float) 
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), s.font.regular),
         ("FONTSIZE", (0, 0), (-1, -1), s.theme.fonts.table_size - 0.5),
+        ("LEADING", (0, 0), (-1, -1), (s.theme.fonts.table_size - 0.5) * 1.2),
         ("TEXTCOLOR", (0, 0), (-1, -1), s.muted),
+        ("FONTNAME", (0, 1), (0, -1), s.font.bold),
+        ("FONTSIZE", (0, 1), (0, -1), s.theme.fonts.table_size),
+        ("TEXTCOLOR", (0, 1), (0, -1), s.text),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, s.rule),
         ("LINEBELOW", (0, 0), (-1, 0), 0.9, s.accent),
@@ -422,9 +533,9 @@ def _log_week(s: _Styles, lw: d.LogWeek, key: str, width: float, height: float) 
         for j, cell in enumerate(row.cells, start=1):
             if cell is None:
                 style.append(("BACKGROUND", (j, i), (j, i), s.shade))
-                cells.append("")
+                cells.append(BLANK)
             else:
-                cells.append(s.cell_text(cell, day_w, s.cell_muted))
+                cells.append(s.cell_text(cell, day_w, s.cell_muted) or BLANK)
         rows.append(cells)
         heights.append(base * (1.6 if row.tall else 1))
     t = Table(rows, colWidths=cols, rowHeights=heights, repeatRows=1, hAlign="LEFT")
@@ -447,21 +558,21 @@ def _guide(s: _Styles, g: d.Guide, width: float) -> list[Flowable]:
             body += _bullets(s, e.cues)
         body.append(s.para(f"{g.labels['easier']}: {e.easier}    {g.labels['harder']}: {e.harder}", s.small))
         if e.video_url:
-            t = Table([[body, [_qr(e.video_url, qr_size), s.para(g.labels["video"], s.cell_muted)]]], colWidths=[width - qr_size - 12, qr_size + 12])
-            t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+            t = Table([[body, [_qr(e.video_url, qr_size, s.font.regular), s.para(g.labels["video"], s.cell_muted)]]], colWidths=[width - qr_size - 12, qr_size + 12])
+            t.setStyle(_side_by_side(s))
             out.append(KeepTogether([t]))
         else:
             out.append(KeepTogether(body))
     return out
 
 
-def _qr(url: str, size: float) -> Flowable:
+def _qr(url: str, size: float, font: str) -> Flowable:
     from reportlab.graphics.barcode.qr import QrCodeWidget
     from reportlab.graphics.shapes import Drawing
 
     w = QrCodeWidget(url)
     x0, y0, x1, y1 = w.getBounds()
-    dr = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    dr = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0], initialFontName=font)
     dr.add(w)
     return dr
 
@@ -532,6 +643,7 @@ def render_pdf(
         keywords=doc.meta.keywords,
         invariant=1,
         pageCompression=1,
+        initialFontName=font.regular,  # no stray reference to a non-embedded Helvetica
     )
     frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
@@ -542,7 +654,10 @@ def render_pdf(
         if isinstance(section, d.Cover):
             story += _cover(s, section, width, coach)
         elif isinstance(section, d.Weeks):
-            pages = [_week_page(s, section, wk, f"week-{i}", width) for i, wk in enumerate(section.weeks)]
+            cols = _week_columns(width)
+            size = th.fonts.table_size - 0.5
+            head = [wrap_text(h, font.bold, size, w - 6) for h, w in zip(section.headers, cols)]
+            pages = [_week_page(s, section, wk, f"week-{i}", width, head) for i, wk in enumerate(section.weeks)]
             pages += [_log_week(s, lw, f"week-{i}", width, height) for i, lw in enumerate(section.logs)]
             for i, page in enumerate(pages):
                 story += [PageBreak(), *([_Outline("weeks", section.outline, 0)] if i == 0 else []), *page]
@@ -552,5 +667,12 @@ def render_pdf(
             story += _guidance(s, section)
     if story and isinstance(story[0], PageBreak):
         story.pop(0)
-    template.build(story, canvasmaker=_canvas_class(doc.running, s, page_size, m))
+    from reportlab import rl_config
+
+    a85 = rl_config.useA85
+    rl_config.useA85 = 0  # binary streams: smaller files and no slow pure-Python base-85 pass
+    try:
+        template.build(story, canvasmaker=_canvas_class(doc.running, s, page_size, m))
+    finally:
+        rl_config.useA85 = a85
     return buf.getvalue()
