@@ -87,8 +87,9 @@ class Roster:
             close = difflib.get_close_matches(column, PROFILE_FIELDS, n=1, cutoff=0.8)
             shown.append(f"{column} (did you mean {close[0]}?)" if close else column)
         noun = "column" if self.format == "csv" else "key"
-        plural = "s" if len(shown) > 1 else ""
-        return f"{self.source}: ignoring {noun}{plural} that are not profile fields: " + ", ".join(shown)
+        if len(shown) == 1:
+            return f"{self.source}: ignoring a {noun} that is not a profile field: {shown[0]}"
+        return f"{self.source}: ignoring {noun}s that are not profile fields: " + ", ".join(shown)
 
 
 def open_roster(path: str | Path) -> Roster:

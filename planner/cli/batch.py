@@ -189,6 +189,10 @@ def _library(path: Path | None) -> str | None:
     return str(path.resolve())
 
 
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
 class _Progress:
     """A rich progress bar on a terminal, plain lines otherwise, only errors when quiet.
 
@@ -202,7 +206,7 @@ class _Progress:
         self._task: Any = None
 
     def __enter__(self) -> "_Progress":
-        if not self.quiet and sys.stderr.isatty():
+        if not self.quiet and stderr_is_terminal():
             from rich.console import Console
             from rich.progress import (
                 BarColumn,
