@@ -35,8 +35,9 @@ class LibraryValidationError(LibraryError):
         first = self.problems[0] if self.problems else "invalid"
         more = ""
         if len(self.problems) > 1:
+            rest = len(self.problems) - 1
             more = (
-                f" (and {len(self.problems) - 1} more problems;"
+                f" (and {rest} more {'problem' if rest == 1 else 'problems'};"
                 f" run 'planner exercises check {source}' to see them all)"
             )
         super().__init__(f"exercise library {source}: {first}{more}")
@@ -179,20 +180,23 @@ def _parse_ours(data: dict[str, Any], source: str) -> ExerciseLibrary:
         problems.append("exercises: the library holds no exercises")
 
     valid: list[tuple[int, Exercise]] = []
-    known_ids: set[str] = set()
+    ids: list[tuple[int, str]] = []
+    entry_problems: list[tuple[int, str]] = []
     for index, entry in enumerate(raw):
         label = entry_label(index, entry.get("id") if isinstance(entry, dict) else None)
         if not isinstance(entry, dict):
-            problems.append(f"{label}: must be an object, got {type(entry).__name__}")
+            entry_problems.append((index, f"{label}: must be an object, got {type(entry).__name__}"))
             continue
         if isinstance(entry.get("id"), str):
-            known_ids.add(entry["id"])
+            ids.append((index, entry["id"]))
         try:
             valid.append((index, Exercise.model_validate(entry)))
         except ValidationError as exc:
-            problems.extend(f"{label}: {line}" for line in describe_validation_error(exc))
+            entry_problems.extend((index, f"{label}: {line}") for line in describe_validation_error(exc))
 
-    problems.extend(link_problems(valid, known_ids))
+    entry_problems.extend(link_problems(valid, ids))
+    # Entry by entry, in file order, so a long report reads like the file.
+    problems.extend(line for _, line in sorted(entry_problems, key=lambda p: p[0]))
     if problems:
         raise LibraryValidationError(source, problems)
     return ExerciseLibrary(tuple(ex for _, ex in valid), source)
@@ -238,19 +242,25 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def link_problems(valid: Sequence[tuple[int, Exercise]], known_ids: set[str] | None = None) -> list[str]:
-    """Duplicate ids, links to ids that do not exist, and loops in progression chains."""
-    problems: list[str] = []
+def link_problems(
+    valid: Sequence[tuple[int, Exercise]], ids: Sequence[tuple[int, str]] | None = None
+) -> list[tuple[int, str]]:
+    """Duplicate ids, links to ids that do not exist, and loops in progression chains.
+
+    `ids` lists every entry's id, valid or not, so that one bad entry is reported once
+    rather than again by every link that points at it. Each problem comes with its index.
+    """
+    ids = list(ids) if ids is not None else [(index, ex.id) for index, ex in valid]
+    problems: list[tuple[int, str]] = []
     first_index: dict[str, int] = {}
-    for index, ex in valid:
-        if ex.id in first_index:
-            problems.append(
-                f"{entry_label(index, ex.id)}: id: {ex.id!r} is already used by entry"
-                f" {first_index[ex.id]}; ids must be unique"
-            )
+    for index, exercise_id in ids:
+        if exercise_id in first_index:
+            problems.append((index,
+                f"{entry_label(index, exercise_id)}: id: {exercise_id!r} is already used by entry"
+                f" {first_index[exercise_id]}; ids must be unique"
+            ))
         else:
-            first_index[ex.id] = index
-    ids = set(first_index) | (known_ids or set())
+            first_index[exercise_id] = index
 
     for index, ex in valid:
         label = entry_label(index, ex.id)
@@ -260,17 +270,17 @@ def link_problems(valid: Sequence[tuple[int, Exercise]], known_ids: set[str] | N
             if target is None:
                 continue
             if target == ex.id:
-                problems.append(f"{label}: {name}: links to itself")
-            elif target not in ids:
-                problems.append(f"{label}: {name}: {target!r} is not an id in this library")
+                problems.append((index, f"{label}: {name}: links to itself"))
+            elif target not in first_index:
+                problems.append((index, f"{label}: {name}: {target!r} is not an id in this library"))
 
     for cycle in _progression_cycles(ex for _, ex in valid):
         start = cycle[0]
         chain = " -> ".join([*cycle, start])
-        problems.append(
+        problems.append((first_index[start],
             f"{entry_label(first_index[start], start)}: progression: the chain loops"
             f" ({chain}); each step must be harder than its regression"
-        )
+        ))
     return problems
 
 

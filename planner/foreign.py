@@ -144,7 +144,7 @@ def parse_free_exercise_db(data: Sequence[Any], source: str = "<data>") -> Exerc
         original_ids[exercise.id] = str(entry.get("id"))
         exercises.append((index, exercise))
 
-    problems.extend(link_problems(exercises))
+    problems.extend(line for _, line in link_problems(exercises))
     if not exercises:
         problems.append("no entry could be mapped to an exercise")
     if problems:
