@@ -149,6 +149,7 @@ def test_combined_pdf_and_coach_branding(tmp_path: Path) -> None:
         (("{roster}", "--logo", "{roster}"), "Error: coach logo"),
         (("{roster}", "--start-date", "soon"), "Error: start_date: 'soon' is not allowed"),
         (("{bad}",), "Error: bad.csv: the header has no 'activity' column"),
+        (("{roster}", "--exercises", "nope.json"), "Error: --exercises: file 'nope.json' does not exist"),
     ],
 )
 def test_unusable_input_exits_2_with_one_line(tmp_path: Path, args: tuple[str, ...], message: str) -> None:

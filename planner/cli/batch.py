@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
+from . import _options as o
 from ._common import fail, user_errors
 
 PAPERS = ("a4", "letter")
@@ -52,27 +53,21 @@ def batch(
         typer.Option("--workers", "-j", min=1, help="Worker processes (default: the number of cores)."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
-    theme: Annotated[
-        str | None, typer.Option(help="Theme name (handout, log, print-saver) or a theme file.")
-    ] = None,
-    paper: Annotated[str | None, typer.Option(help="a4 or letter (overrides the theme).")] = None,
-    coach: Annotated[
-        Path | None, typer.Option("--coach", help="Coach branding file (name, contact, logo, accent).", dir_okay=False)
-    ] = None,
-    coach_name: Annotated[str | None, typer.Option("--coach-name", help="Coach name on every handout.")] = None,
-    coach_contact: Annotated[
-        str | None, typer.Option("--coach-contact", help="Coach contact line on every handout.")
-    ] = None,
-    logo: Annotated[Path | None, typer.Option("--logo", help="Coach logo (PNG or JPEG).", dir_okay=False)] = None,
-    accent: Annotated[str | None, typer.Option("--accent", help="Accent colour: #RRGGBB or a CSS name.")] = None,
+    theme: o.Theme = None,
+    paper: o.Paper = None,
+    coach: o.CoachFile = None,
+    coach_name: o.CoachName = None,
+    coach_contact: o.CoachContact = None,
+    logo: o.Logo = None,
+    accent: o.Accent = None,
     start_date: Annotated[
         str | None,
-        typer.Option("--start-date", help="Start date (YYYY-MM-DD) for rows that leave start_date empty."),
+        typer.Option(
+            "--start-date", help="Start date (YYYY-MM-DD) for rows that leave start_date empty.", rich_help_panel=o.PROFILE
+        ),
     ] = None,
-    seed: Annotated[int, typer.Option(help="Seed for exercise variety (same seed, same plans).")] = 0,
-    library: Annotated[
-        Path | None, typer.Option("--library", help="Exercise library file instead of the built-in one.", dir_okay=False)
-    ] = None,
+    seed: o.Seed = 0,
+    exercises: o.Exercises = None,
     template: Annotated[
         bool, typer.Option("--template", help="Write an example roster CSV with every column, to start from.")
     ] = False,
@@ -96,9 +91,9 @@ def batch(
         settings = RenderSettings(
             theme=_theme(theme),
             paper=paper.lower() if paper else None,
-            coach=_coach(coach, coach_name, coach_contact, logo, accent),
+            coach=o.coach_from_options(coach, coach_name, coach_contact, logo, accent),
             seed=seed,
-            library=_library(library),
+            library=_library(exercises),
         )
         opened = open_roster(roster)
         count = workers or _cores()
@@ -163,21 +158,6 @@ def _theme(name: str | None) -> Any:
     from ..render.theme import load_theme
 
     return load_theme(name)
-
-
-def _coach(
-    path: Path | None, name: str | None, contact: str | None, logo: Path | None, accent: str | None
-) -> Any:
-    """The coach file, with any branding flag given on top of it."""
-    flags = {"name": name, "contact": contact, "logo": str(logo) if logo else None, "accent": accent}
-    if path is None and all(v is None for v in flags.values()):
-        return None
-    from ..models import Coach
-    from ..render.branding import load_coach, validate_coach
-
-    data: dict[str, Any] = load_coach(path).model_dump() if path is not None else {}
-    data.update({k: v for k, v in flags.items() if v is not None})
-    return validate_coach(Coach.model_validate(data))
 
 
 def _library(path: Path | None) -> str | None:
