@@ -81,3 +81,161 @@ def hand_plan(weeks: int = 3, days: int = 3, **profile: object) -> Plan:
         ],
         exercises=_exercises(),
     )
+
+
+@pytest.fixture(scope="module")
+def theme():
+    return load_theme("handout")
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return hand_plan(5, 3)
+
+
+def _all_strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, d._Doc):  # "kind" tags sections for the layout; it is never printed
+        return [s for k, v in value.__dict__.items() if k != "kind" for s in _all_strings(v)]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in _all_strings(v)]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _all_strings(v)]
+    return []
+
+
+def test_sections_follow_the_theme_order(plan, theme):
+    doc = d.build_document(plan, theme)
+    assert [s.kind for s in doc.sections] == ["cover", "weeks", "guide", "guidance"]
+    log = d.build_document(plan, load_theme("log"))
+    assert [s.kind for s in log.sections] == ["cover", "weeks", "guidance"]
+
+
+def test_cover_facts_dates_and_lighter_weeks(plan, theme):
+    cov = d.cover(theme, plan, None)
+    facts = {f.label: f.value for f in cov.facts}
+    assert facts["Client"] == "Zoë Ødegård-Núñez"
+    assert facts["Weeks"] == "5" and facts["Days a week"] == "3"
+    assert facts["Starts"] == "2 Mar 2026" and facts["Ends"] == "5 Apr 2026"
+    assert [b.light for b in cov.chart.bars] == [False, False, False, True, False]
+    assert len(cov.effort_scale) == 10 and cov.effort_scale[9].value.startswith("Maximal")
+
+
+def test_week_page_lists_every_day_with_rest_days(plan, theme):
+    page = d.week_page(theme, plan, plan.weeks[0])
+    assert page.heading == "Week 1: Mon 2 Mar – Sun 8 Mar"
+    assert [day.rest for day in page.days] == [False, True, False, True, False, True, True]
+    first = page.days[0]
+    assert first.heading == "Mon 2 Mar · Easy run and inner-thigh strength"
+    assert first.line == "40 min · target effort RPE 4 (comfortable)"
+    assert [b.heading for b in first.blocks] == ["Warm-up · 8 min", "Main work · 25 min", "Cool-down · 7 min"]
+    swings = first.blocks[0].rows[0]
+    assert (swings.sets, swings.amount) == ("1", "10 reps each side")
+    plie = first.blocks[1].rows[1]
+    assert (plie.amount, plie.rest, plie.effort) == ("12 reps", "1 min", "RPE 6 · 2 in reserve")
+    assert first.blocks[2].rows[0].hold == "30 s"
+    assert first.hydration[0] == "350–490 mL 2–4 h before"
+
+
+def test_imperial_units_convert_fluids_and_distances(theme):
+    plan = hand_plan(1, 2, units="imperial")
+    day = d.week_page(theme, plan, plan.weeks[0]).days[0]
+    assert day.hydration[0] == "12–17 fl oz 2–4 h before"
+    assert day.blocks[1].rows[0].amount == "20 min · 1.9 mi"
+    assert d.fmt_distance(theme, 400, "imperial") == "437 yd"
+    assert d.fmt_distance(theme, 400, "metric") == "400 m"
+    assert d.fmt_distance(theme, 5000, "metric") == "5 km"
+    assert d.fmt_mass(theme, 70, "imperial") == "154 lb"
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"), [(30, "30 s"), (90, "90 s"), (120, "2 min"), (2700, "45 min"), (5400, "1 h 30 min"), (7200, "2 h")]
+)
+def test_durations_read_naturally(theme, seconds, text):
+    assert d.fmt_duration(theme, seconds) == text
+
+
+def test_log_week_puts_exercises_down_and_sessions_across(plan):
+    log_theme = load_theme("log")
+    week = d.log_week(log_theme, plan, plan.weeks[0])
+    assert len(week.columns) == 1 + 3
+    assert week.columns[1].startswith("Mon 2 Mar\nEasy run")
+    labels = [r.label for r in week.rows]
+    assert labels == ["Warm-up", "Easy run", "Plié squat", "Cool-down", "Drink before", "Effort felt (1–10)", "Notes"]
+    plie = week.rows[2]
+    assert plie.cells == ["3 × 12 reps · RPE 6 · 2 in reserve"] * 3
+    assert week.rows[-1].tall and week.rows[-1].cells == ["", "", ""]
+
+
+def test_guide_lists_each_used_exercise_once_with_variants(plan, theme):
+    g = d.guide(theme, plan)
+    names = [e.name for e in g.entries]
+    assert names == ["Leg swings", "Easy run", "Plié squat", "Butterfly stretch"]
+    plie = g.entries[2]
+    assert (plie.easier, plie.harder) == ("Box squat", "Goblet plie squat")
+    assert plie.video_url == "https://example.org/plie"
+    assert g.entries[0].each_side and not g.entries[1].each_side
+
+
+def test_guidance_keeps_planner_points_and_adds_theme_words(plan, theme):
+    g = d.guidance(theme, plan)
+    hydration = g.blocks[0]
+    assert hydration.title == "Drinking"
+    assert hydration.points == ["Before: 350–490 mL 2–4 h before."]
+    assert hydration.intro == theme.guidance["hydration"].intro
+
+
+def test_edited_plans_are_marked_and_clean_ones_are_not(plan, theme):
+    assert d.build_document(plan, theme).running.edited == ""
+    edited = d.build_document(plan.model_copy(update={"edited": True}), theme)
+    assert edited.running.edited == theme.t("edited_mark")
+
+
+def test_every_static_word_comes_from_the_theme(plan):
+    """Override every text key with a marker: no English word of ours may survive."""
+    from planner.render.theme import theme_from_data
+
+    base = load_theme("handout")
+    marked = {
+        k: ([f"§{k}§{i}" for i, _ in enumerate(v)] if isinstance(v, list) else f"§{k}§" + "".join(
+            f"{{{name}}}" for name in _placeholders(v)))
+        for k, v in base.text.items()
+    }
+    for key in ("weekdays", "months"):
+        marked[key] = [f"§{key}{i}" for i in range(len(base.text[key]))]
+    th = theme_from_data({"name": "marked", "text": marked, "guidance": {}})
+    doc = d.build_document(plan, th)
+    user = {t for _, t in d.user_texts(plan, None, th) if t and "§" not in t}
+    variants = {v for ex in plan.exercises for v in (ex.regression, ex.progression) if v}
+    user |= {v.replace("-", " ").capitalize() for v in variants}  # variants the plan does not carry
+    user |= {str(ex.video_url) for ex in plan.exercises if ex.video_url}
+    leftovers = []
+    for text in _all_strings(doc):
+        for u in sorted(user, key=len, reverse=True):
+            text = text.replace(u, "")
+        leftovers += [w for w in text.split() if "§" not in w and any(c.isalpha() for c in w)]
+    assert leftovers == []
+
+
+def _placeholders(text: str) -> list[str]:
+    import string
+
+    return [name for _, name, _, _ in string.Formatter().parse(text) if name]
+
+
+def test_user_texts_name_their_fields(plan, theme):
+    fields = dict(d.user_texts(plan, None, theme))
+    assert fields["name"] == "Zoë Ødegård-Núñez"
+    assert "exercise 'plie-squat' name" in fields
+
+
+def test_document_theme_and_branding_do_not_import_reportlab():
+    import subprocess
+
+    code = (
+        "import sys, planner.render.document, planner.render.theme, planner.render.branding;"
+        "print(sorted(m for m in sys.modules if m.startswith('reportlab')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

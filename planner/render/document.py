@@ -315,7 +315,7 @@ def _week_heading(theme: Theme, plan: Plan, week: Week) -> tuple[str, str, str]:
     summary = theme.t(
         "week_summary",
         kind=theme.t(f"week_kind_{week.kind}"),
-        sessions=len(week.sessions),
+        sessions=theme.t("sessions_one") if len(week.sessions) == 1 else theme.t("sessions_many", n=len(week.sessions)),
         minutes=fmt_minutes(theme, sum(s.minutes for s in week.sessions)),
     )
     return outline, heading, summary
@@ -464,7 +464,9 @@ def _variant(plan: Plan, theme: Theme, exercise_id: str | None) -> str:
 
 
 def guide_entry(theme: Theme, plan: Plan, ex: Exercise) -> GuideEntry:
-    muscles = ", ".join([*ex.primary_muscles, *ex.secondary_muscles])
+    muscles = theme.t("list_sep").join(
+        theme.t("muscle_" + m.replace(" ", "_")) for m in [*ex.primary_muscles, *ex.secondary_muscles]
+    )
     return GuideEntry(
         name=ex.name,
         muscles=muscles,

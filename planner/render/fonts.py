@@ -86,4 +86,4 @@ def register_family(family: str) -> FontFamily:
 
 def missing_characters(text: str, codepoints: frozenset[int]) -> list[str]:
     """Characters the font cannot draw; line breaks and tabs are layout, not glyphs."""
-    return sorted({ch for ch in text if ord(ch) not in codepoints and ch not in "\n\t\r"})
+    return list(dict.fromkeys(ch for ch in text if ord(ch) not in codepoints and ch not in "\n\t\r"))

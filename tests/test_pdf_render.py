@@ -1,0 +1,315 @@
+"""The PDF itself: text of every section, pages, fonts, outline, escaping, determinism."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner import render_pdf
+from planner.errors import ThemeError
+from planner.models import Coach
+from test_render_document import hand_plan
+
+A4 = (595.3, 841.9)
+LETTER = (612.0, 792.0)
+
+
+class Pdf:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.reader = pypdf.PdfReader(io.BytesIO(data))
+        self.pages = [p.extract_text() for p in self.reader.pages]
+        self.text = "\n".join(self.pages)
+
+    def size(self, i: int = 0) -> tuple[float, float]:
+        box = self.reader.pages[i].mediabox
+        return round(float(box.width), 1), round(float(box.height), 1)
+
+    def outline(self) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+
+        def walk(items: list, level: int) -> None:
+            for item in items:
+                if isinstance(item, list):
+                    walk(item, level + 1)
+                else:
+                    out.append((level, item.title))
+
+        walk(self.reader.outline, 0)
+        return out
+
+    def flat(self, i: int | None = None) -> str:
+        """Text with line breaks folded: table cells and wrapped lines read as one line."""
+        text = self.text if i is None else self.pages[i]
+        return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return hand_plan(5, 3)
+
+
+@pytest.fixture(scope="module")
+def coach():
+    return Coach(name="Sam Coach", contact="sam@example.org")
+
+
+@pytest.fixture(scope="module")
+def handout(plan, coach):
+    return Pdf(render_pdf(plan, coach=coach))
+
+
+def test_cover_shows_client_plan_chart_reading_guide_and_effort_scale(handout):
+    cover = handout.flat(0)
+    for text in (
+        "5-week running plan",
+        "Prepared for Zoë Ødegård-Núñez",
+        "by Sam Coach",
+        "Running",
+        "Beginner",
+        "Days a week 3",
+        "Starts 2 Mar 2026",
+        "Ends 5 Apr 2026",
+        "Your weekly training load",
+        "Lighter week",
+        "How to read this plan",
+        "How hard? The effort scale (RPE)",
+        "Maximal: all-out, nothing left",
+        "About this plan",
+        "Built by hand for tests.",
+    ):
+        assert text in cover, text
+
+
+def test_week_pages_show_days_blocks_log_cells_and_hydration(handout):
+    text = handout.flat()
+    for snippet in (
+        "Week 1: Mon 2 Mar – Sun 8 Mar",
+        "Mon 2 Mar · Easy run and inner-thigh strength",
+        "40 min · target effort RPE 4 (comfortable)",
+        "Tue 3 Mar · Rest day",
+        "Warm-up · 8 min",
+        "Main work · 25 min",
+        "Cool-down · 7 min",
+        "Load used",
+        "Reps / time done",
+        "Effort felt",
+        "Notes",
+        "Drink: 350–490 mL 2–4 h before",
+        "Week 4: Mon 23 Mar – Sun 29 Mar Lighter week",
+    ):
+        assert snippet in text, snippet
+    week_pages = [i for i, page in enumerate(handout.pages) if "Week 1: Mon 2 Mar" in page]
+    assert len(week_pages) == 1
+
+
+def test_guide_lists_every_exercise_once_with_variants_and_qr(handout):
+    start = next(i for i, p in enumerate(handout.pages) if "Exercise guide" in p and "Every exercise" in p)
+    guide = " ".join(handout.flat(i) for i in range(start, len(handout.pages)))
+    guide = guide.split("Staying well")[0]
+    for name in ("Leg swings", "Easy run", "Plié squat", "Butterfly stretch"):
+        assert guide.count(name) == 1, name
+    assert "Easier: Box squat" in guide and "Harder: Goblet plie squat" in guide
+    assert guide.count("Scan for a video") == 1
+    assert "inner thigh (adductors), glutes" in guide
+
+
+def test_guidance_section_prints_planner_points_and_theme_intros(handout):
+    text = handout.flat()
+    assert "Staying well: drinking, cramps and when to see a doctor" in text
+    assert "Drinking" in text and "Before: 350–490 mL 2–4 h before." in text
+    assert "When to see a doctor" in text and "Cramps with dark urine: urgent care." in text
+    assert "Pale yellow urine is a good sign." in text
+
+
+def test_every_page_has_running_header_page_numbers_and_generator(handout):
+    n = len(handout.pages)
+    assert n > 6
+    for i, page in enumerate(handout.pages, start=1):
+        flat = re.sub(r"\s+", " ", page)
+        assert "Zoë Ødegård-Núñez" in flat
+        assert "5-week running plan" in flat
+        assert f"Page {i} of {n}" in flat
+        assert "Made with workout-planner 0.1.0" in flat
+        assert "Coach: Sam Coach · sam@example.org" in flat
+        assert "EDITED BY HAND" not in flat
+
+
+def test_edited_plans_are_marked_on_every_page(plan):
+    pdf = Pdf(render_pdf(plan.model_copy(update={"edited": True})))
+    assert all("EDITED BY HAND" in page for page in pdf.pages)
+
+
+def test_outline_has_sections_and_weeks(handout):
+    outline = handout.outline()
+    assert outline[:2] == [(0, "Cover"), (0, "Training weeks")]
+    assert [t for lvl, t in outline if lvl == 1][:5] == ["Week 1", "Week 2", "Week 3", "Week 4 (lighter week)", "Week 5"]
+    assert (0, "Exercise guide") in outline and (0, "Staying well") in outline
+    assert (1, "When to see a doctor") in outline
+
+
+def test_outline_entries_point_at_their_pages(handout):
+    reader = handout.reader
+    for item in reader.outline[1] if isinstance(reader.outline[1], list) else reader.outline[2]:
+        page = reader.get_destination_page_number(item)
+        week = item.title.split()[1]
+        assert f"Week {week}:" in handout.pages[page]
+
+
+def test_metadata(handout):
+    meta = handout.reader.metadata
+    assert meta.title == "5-week running plan"
+    assert meta.author == "Sam Coach"
+    assert meta.subject == "Running training plan for Zoë Ødegård-Núñez: 5 weeks, 3 days a week"
+    assert meta.creator == "Made with workout-planner 0.1.0"
+    assert meta["/CreationDate"] == meta["/ModDate"]
+
+
+def test_only_the_embedded_family_is_used(handout):
+    fonts = {}
+    for page in handout.reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            fonts[font["/BaseFont"]] = font
+    assert {re.sub(r"^/[A-Z]{6}\+", "", name) for name in fonts} == {"FiraSans-Regular", "FiraSans-Bold"}
+    for font in fonts.values():
+        descriptor = font["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor  # embedded TrueType, not a reference to a system font
+
+
+def test_page_sizes_follow_theme_and_paper_override(plan):
+    assert Pdf(render_pdf(plan)).size() == A4
+    assert Pdf(render_pdf(plan, paper="letter")).size() == LETTER
+    log = Pdf(render_pdf(plan, "log", paper="letter"))
+    assert log.size() == (LETTER[1], LETTER[0])
+    with pytest.raises(ThemeError, match="paper 'a3' is not supported; choose a4 or letter"):
+        render_pdf(plan, paper="a3")
+
+
+@pytest.mark.parametrize("theme", ["handout", "log", "print-saver"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_theme_renders_on_both_papers(plan, theme, paper):
+    pdf = Pdf(render_pdf(plan, theme, paper=paper))
+    expected = A4 if paper == "a4" else LETTER
+    if theme == "log":
+        expected = (expected[1], expected[0])
+    assert all(pdf.size(i) == expected for i in range(len(pdf.pages)))
+    assert "Week 5:" in pdf.text and "Zoë Ødegård-Núñez" in pdf.text
+    if theme == "log":
+        week_pages = [i for i, p in enumerate(pdf.pages) if re.search(r"Week \d+:", p)]
+        assert len(week_pages) == 5 and week_pages == list(range(week_pages[0], week_pages[0] + 5))
+        assert "Exercise guide" not in pdf.text
+
+
+def test_log_theme_fits_a_full_week_of_seven_days_on_one_page():
+    plan = hand_plan(2, 7, level="advanced")
+    pdf = Pdf(render_pdf(plan, "log"))
+    pages = [i for i, p in enumerate(pdf.pages) if "Week 1:" in p]
+    assert len(pages) == 1
+    assert pdf.pages[pages[0]].count("Easy run and inner-thigh") == 7
+    assert "Week 2:" not in pdf.pages[pages[0]]
+
+
+def test_print_saver_is_denser_than_the_handout(plan):
+    assert len(Pdf(render_pdf(plan, "print-saver")).pages) < len(Pdf(render_pdf(plan)).pages)
+
+
+def test_user_text_is_printed_literally_not_as_markup():
+    plan = hand_plan(1, 1, name="<b>Max & Co</b>", notes="Use <i>less</i> & breathe; a<b")
+    pdf = Pdf(render_pdf(plan))
+    assert "<b>Max & Co</b>" in pdf.text
+    assert "Use <i>less</i> & breathe; a<b" in pdf.flat()
+
+
+def test_unicode_names_print_right():
+    plan = hand_plan(1, 1, name="Zoë Ødegård-Núñez Ελένη")
+    ex = plan.exercises[1].model_copy(update={"name": "Плие"})
+    weeks = [
+        w.model_copy(update={"sessions": [
+            s.model_copy(update={"blocks": [
+                b.model_copy(update={"items": [
+                    i.model_copy(update={"name": "Плие"}) if i.exercise_id == "plie-squat" else i for i in b.items
+                ]}) for b in s.blocks
+            ]}) for s in w.sessions
+        ]}) for w in plan.weeks
+    ]
+    plan = plan.model_copy(update={"exercises": [plan.exercises[0], ex, *plan.exercises[2:]], "weeks": weeks})
+    text = Pdf(render_pdf(plan)).text
+    assert "Zoë Ødegård-Núñez Ελένη" in text
+    assert "Плие" in text
+
+
+def test_characters_the_font_cannot_draw_are_reported_not_boxed():
+    plan = hand_plan(1, 1, name="Zoë 名前")
+    with pytest.raises(ThemeError) as err:
+        render_pdf(plan)
+    message = str(err.value)
+    assert message == "name: 'Zoë 名前' contains characters the font cannot print: U+540D U+524D"
+    assert "\n" not in message
+
+
+def test_same_inputs_give_identical_bytes(plan, coach):
+    first = render_pdf(plan, coach=coach)
+    render_pdf(hand_plan(2, 4, name="Someone Else"), "log")  # state from another render must not leak
+    assert render_pdf(plan, coach=coach) == first
+
+
+def test_long_sessions_split_across_pages_with_repeated_headers():
+    plan = hand_plan(1, 1)
+    week = plan.weeks[0]
+    session = week.sessions[0]
+    main = session.blocks[1]
+    many = main.model_copy(update={"items": main.items * 40})
+    long_session = session.model_copy(update={"blocks": [session.blocks[0], many, session.blocks[2]]})
+    plan = plan.model_copy(update={"weeks": [week.model_copy(update={"sessions": [long_session]})]})
+    pdf = Pdf(render_pdf(plan))
+    table_pages = [i for i, p in enumerate(pdf.pages) if "Plié squat" in p and "Exercise guide" not in p]
+    assert len(table_pages) >= 2
+    assert all("Reps / time / distance" in pdf.flat(i) and "Effort felt" in pdf.flat(i) for i in table_pages)
+
+
+def test_long_names_and_notes_stay_inside_the_page():
+    long_name = "Maximiliane-Josephine Wolkenstein-Trostburg von Hohenzollern-Sigmaringen"[:80]
+    plan = hand_plan(1, 2, name=long_name, notes="Breathe out on the effort. " * 18)
+    pdf = Pdf(render_pdf(plan))
+    width = pdf.size()[0]
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from planner.render.fonts import register_family
+
+    fam = register_family("Fira Sans")
+    spans: list[tuple[float, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and font is not None:
+            name = fam.bold if "Bold" in font["/BaseFont"] else fam.regular
+            x = cm[4] + tm[4] * cm[0]
+            spans.append((x, x + stringWidth(text.rstrip("\n"), name, size * tm[0] * cm[0])))
+
+    for page in pdf.reader.pages:
+        page.extract_text(visitor_text=visit)
+    assert spans and min(x for x, _ in spans) >= 0
+    assert max(end for _, end in spans) <= width
+    assert "Breathe out on the effort." in pdf.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(st.sampled_from(["a", "bc", " ", "XYZ", "-", "Ωж", "é", "Wolkenstein", "W" * 30, "\n"]), max_size=60).map("".join),
+       width=st.floats(min_value=20, max_value=400))
+def test_wrapped_lines_never_exceed_the_width(text, width):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from planner.render.fonts import register_family
+    from planner.render.pdf import wrap_text
+
+    font = register_family("Fira Sans").regular
+    lines = wrap_text(text, font, 8, width).split("\n")
+    for line in lines:
+        assert stringWidth(line, font, 8) <= width or len(line) == 1
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+    assert len(lines) >= text.count("\n") + 1
