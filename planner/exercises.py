@@ -50,6 +50,10 @@ class ExerciseLibrary:
     exercises: tuple[Exercise, ...]
     source: str
     warnings: tuple[str, ...] = ()
+    # "workout-planner" (ours) or the foreign format it was read from.
+    format: str = "workout-planner"
+    # Foreign entries that could not stand as exercises (each has a line in `warnings`).
+    left_out: int = 0
     # Foreign ids that were slugified (slug -> original), so `get` accepts either spelling.
     original_ids: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     _by_id: Mapping[str, Exercise] = field(init=False, repr=False, compare=False, hash=False)
@@ -181,6 +185,7 @@ def _parse_ours(data: dict[str, Any], source: str) -> ExerciseLibrary:
 
     valid: list[tuple[int, Exercise]] = []
     ids: list[tuple[int, str]] = []
+    invalid_links: list[tuple[int, Any, list[tuple[str, str]]]] = []
     entry_problems: list[tuple[int, str]] = []
     for index, entry in enumerate(raw):
         label = entry_label(index, entry.get("id") if isinstance(entry, dict) else None)
@@ -193,8 +198,9 @@ def _parse_ours(data: dict[str, Any], source: str) -> ExerciseLibrary:
             valid.append((index, Exercise.model_validate(entry)))
         except ValidationError as exc:
             entry_problems.extend((index, f"{label}: {line}") for line in describe_validation_error(exc))
+            invalid_links.append((index, entry.get("id"), _raw_links(entry)))
 
-    entry_problems.extend(link_problems(valid, ids))
+    entry_problems.extend(link_problems(valid, ids, invalid_links))
     # Entry by entry, in file order, so a long report reads like the file.
     problems.extend(line for _, line in sorted(entry_problems, key=lambda p: p[0]))
     if problems:
@@ -242,8 +248,24 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _links(ex: Exercise) -> list[tuple[str, str]]:
+    links = [(name, target) for name, target in (("regression", ex.regression), ("progression", ex.progression)) if target]
+    return links + [(f"alternatives[{i}]", alt) for i, alt in enumerate(ex.alternatives)]
+
+
+def _raw_links(entry: dict[str, Any]) -> list[tuple[str, str]]:
+    """An invalid entry's links are still checked, so one run reports everything."""
+    links = [(name, entry[name]) for name in ("regression", "progression") if isinstance(entry.get(name), str)]
+    alternatives = entry.get("alternatives")
+    if isinstance(alternatives, list):
+        links += [(f"alternatives[{i}]", alt) for i, alt in enumerate(alternatives) if isinstance(alt, str)]
+    return links
+
+
 def link_problems(
-    valid: Sequence[tuple[int, Exercise]], ids: Sequence[tuple[int, str]] | None = None
+    valid: Sequence[tuple[int, Exercise]],
+    ids: Sequence[tuple[int, str]] | None = None,
+    invalid_links: Sequence[tuple[int, Any, list[tuple[str, str]]]] = (),
 ) -> list[tuple[int, str]]:
     """Duplicate ids, links to ids that do not exist, and loops in progression chains.
 
@@ -262,14 +284,11 @@ def link_problems(
         else:
             first_index[exercise_id] = index
 
-    for index, ex in valid:
-        label = entry_label(index, ex.id)
-        links = [("regression", ex.regression), ("progression", ex.progression)]
-        links += [(f"alternatives[{i}]", alt) for i, alt in enumerate(ex.alternatives)]
+    every_link = [(index, ex.id, _links(ex)) for index, ex in valid] + list(invalid_links)
+    for index, exercise_id, links in every_link:
+        label = entry_label(index, exercise_id)
         for name, target in links:
-            if target is None:
-                continue
-            if target == ex.id:
+            if target == exercise_id:
                 problems.append((index, f"{label}: {name}: links to itself"))
             elif target not in first_index:
                 problems.append((index, f"{label}: {name}: {target!r} is not an id in this library"))

@@ -52,21 +52,26 @@ EQUIPMENT_MAP = {
 }
 # Cardio entries name their activity; anything else is reported rather than guessed.
 CARDIO_ACTIVITY_WORDS = (
-    ("running", ("running", "jogging", "treadmill")),
+    ("running", ("running", "jogging")),
     ("cycling", ("bicycling", "bicycle", "bike", "cycling")),
     ("walking", ("walking",)),
 )
 # Patterns only where the name or the muscles leave no doubt. Order matters: first match wins.
-NAME_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"\bcalf raises?\b", "calf"),
-    (r"\bdeadlifts?\b|\bgood ?mornings?\b|\bhip hinge\b|\bkettlebell swings?\b", "hinge"),
+NAME_PATTERNS: tuple[tuple[str, str | None], ...] = (
+    (r"\bshrugs?\b", None),  # a trap isolation move fills no slot
+    (r"\badduct(ion|ions|or|ors)?\b", "adductor"),
+    (r"\babduct(ion|ions|or|ors)?\b|\bmonster walk\b", "abductor"),
+    (r"\bcalf raises?\b|\bcalf press\b", "calf"),
+    (r"\bleg press\b|\bhack squats?\b", "squat"),
+    (r"\bpallof\b|\bplanks?\b|\bcrunch(es)?\b|\bsit[- ]?ups?\b|\bdead bug\b|\bab roll", "core"),
+    (r"\bdeadlifts?\b|\bgood ?mornings?\b|\bhip hinge\b|\bswings?\b|\bhyperextensions?\b", "hinge"),
     (r"\blunges?\b|\bsplit squats?\b|\bstep[- ]?ups?\b", "lunge"),
     (r"\bsquats?\b", "squat"),
     (r"\bhip thrusts?\b|\bglute bridges?\b|\bbutt lift\b", "glute"),
-    (r"\bpush[- ]?ups?\b|\bbench press\b|\bshoulder press\b|\bmilitary press\b|\bdips?\b", "push"),
+    (r"\bclean\b|\bsnatch\b|\bthrusters?\b|\bjerk\b|\bget[- ]?ups?\b", "full-body"),
+    (r"\bpush[- ]?ups?\b|\bpress\b|\bdips?\b", "push"),
     (r"\bpull[- ]?ups?\b|\bchin[- ]?ups?\b|\bpulldowns?\b|\brows?\b", "pull"),
     (r"\bfarmer'?s? walk\b|\bcarry\b|\bsuitcase\b", "carry"),
-    (r"\bplanks?\b|\bcrunch(es)?\b|\bsit[- ]?ups?\b|\bpallof\b|\bdead bug\b", "core"),
 )
 PRIMARY_PATTERNS = {"adductors": "adductor", "abductors": "abductor", "calves": "calf"}
 PER_SIDE_WORDS = re.compile(
@@ -151,7 +156,12 @@ def parse_free_exercise_db(data: Sequence[Any], source: str = "<data>") -> Exerc
         raise LibraryValidationError(source, problems)
     aliases = {slug: orig for slug, orig in original_ids.items() if slug != orig}
     return ExerciseLibrary(
-        tuple(ex for _, ex in exercises), source, tuple(warnings), original_ids=aliases
+        tuple(ex for _, ex in exercises),
+        source,
+        tuple(warnings),
+        format=SOURCE_NAME,
+        left_out=len(data) - len(exercises),
+        original_ids=aliases,
     )
 
 
@@ -196,6 +206,12 @@ def _map_entry(index: int, entry: dict[str, Any], warnings: list[str]) -> dict[s
     if not primary:
         warnings.append(f"{label}: left out: no known primary muscle")
         return None
+    if "adductors" in primary and re.search(r"\bside leg raises?\b", name.lower()):
+        # The upper leg lifts: that is the outer hip. Reported, not silently relabelled.
+        warnings.append(
+            f"{label}: listed as adductors (inner thigh), but a side leg raise works the"
+            " abductors (outer hip); kept as listed: check it before use"
+        )
 
     instructions = _instructions(entry.get("instructions"), label, warnings)
     if not instructions:
@@ -217,7 +233,7 @@ def _map_entry(index: int, entry: dict[str, Any], warnings: list[str]) -> dict[s
             activities = ["general"]
     else:
         activities = ["general", "strength"]
-        pattern = _pattern(name, primary)
+        pattern = _pattern(name, primary) if category == "strength" else None
         if pattern is None and category == "strength":
             warnings.append(f"{label}: movement pattern not clear; the planner will not pick it for a slot")
 
@@ -296,12 +312,16 @@ def _split_step(step: str) -> list[str]:
 
 
 def _cardio_activities(name: str) -> list[str]:
+    """A treadmill means running unless the name says walking ("Walking, Treadmill")."""
     lowered = name.lower()
-    return sorted(
+    found = sorted(
         activity
         for activity, words in CARDIO_ACTIVITY_WORDS
         if any(re.search(rf"\b{word}\b", lowered) for word in words)
     )
+    if not found and re.search(r"\btreadmill\b", lowered):
+        found = ["running"]
+    return found
 
 
 def _pattern(name: str, primary: list[str]) -> str | None:

@@ -1,0 +1,241 @@
+"""`planner exercises list | show | check`: browse a library and prove a library file is usable."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..exercises import ExerciseLibrary, LibraryValidationError, load_library
+from ..models import Dose, Exercise
+from ..vocab import ACTIVITIES, CATEGORIES, EQUIPMENT, LEVELS, MUSCLES, PATTERNS
+from ._common import fail, user_errors
+
+exercises_app = typer.Typer(
+    help="Browse the exercise library, or check another library file before using it.",
+    no_args_is_help=True,
+)
+
+LibraryFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--exercises",
+        help="Another exercise library (our format or free-exercise-db JSON). [default: built-in]",
+        dir_okay=False,
+    ),
+]
+
+
+def _checked(option: str, value: str | None, allowed: Sequence[str]) -> str | None:
+    """Filters take the library's own vocabulary; a typo is named with what is allowed."""
+    if value is None:
+        return None
+    value = value.strip().lower()
+    if value not in allowed:
+        raise fail(f"{option}: {value!r} is not allowed; allowed: {', '.join(allowed)}")
+    return value
+
+
+def _split(values: Iterable[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.replace(";", ",").split(",") if part.strip()]
+
+
+def _library(path: Path | None) -> ExerciseLibrary:
+    return load_library(path)
+
+
+@exercises_app.command("list")
+def list_exercises(
+    category: Annotated[str | None, typer.Option(help=f"One of: {', '.join(CATEGORIES)}.")] = None,
+    muscle: Annotated[
+        str | None, typer.Option(help="Works this muscle (primary or secondary), e.g. adductors.")
+    ] = None,
+    equipment: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Equipment at hand (repeat, or separate with ','): shows what can be done with it."
+            " Bodyweight exercises always qualify; 'none' shows bodyweight only."
+        ),
+    ] = None,
+    level: Annotated[str | None, typer.Option(help="beginner, intermediate or advanced.")] = None,
+    activity: Annotated[str | None, typer.Option(help=f"One of: {', '.join(ACTIVITIES)}.")] = None,
+    pattern: Annotated[str | None, typer.Option(help="The slot it fills, e.g. adductor, squat, easy.")] = None,
+    exercises: LibraryFile = None,
+) -> None:
+    """List exercises as a table: id, name, category, muscles, equipment."""
+    with user_errors():
+        kit = None
+        if equipment is not None:
+            kit = [_checked("--equipment", item, EQUIPMENT) or "" for item in _split(equipment)]
+        filters = {
+            "category": _checked("--category", category, CATEGORIES),
+            "muscle": _checked("--muscle", muscle, MUSCLES),
+            "level": _checked("--level", level, LEVELS),
+            "activity": _checked("--activity", activity, ACTIVITIES),
+            "pattern": _checked("--pattern", pattern, PATTERNS),
+        }
+        found = _library(exercises).filter(equipment=kit, **filters)
+    if not found:
+        typer.echo("No exercises match these filters.")
+        return
+    rows = [("ID", "NAME", "CATEGORY", "MUSCLES", "EQUIPMENT")]
+    rows += [
+        (ex.id, ex.name, ex.category, ", ".join(ex.primary_muscles), _equipment(ex.equipment))
+        for ex in found
+    ]
+    typer.echo(_table(rows))
+    typer.echo(f"{len(found)} exercise{'s' if len(found) != 1 else ''}")
+
+
+@exercises_app.command("show")
+def show_exercise(
+    exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise's id, e.g. plie-squat.")],
+    exercises: LibraryFile = None,
+) -> None:
+    """Everything about one exercise: muscles, kit, doses, steps, cues and variations."""
+    with user_errors():
+        lib = _library(exercises)
+    ex = lib.get(exercise_id.strip())
+    if ex is None:
+        raise fail(f"exercise {exercise_id!r} not found; try 'planner exercises list'")
+    typer.echo(describe(ex, lib))
+
+
+@exercises_app.command("check")
+def check(
+    library_file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A library in our format or free-exercise-db JSON.", dir_okay=False)
+    ],
+) -> None:
+    """Validate a library file: every problem one per line, or a summary of what it holds."""
+    with user_errors():
+        try:
+            lib = load_library(library_file)
+        except LibraryValidationError as exc:
+            count = len(exc.problems)
+            typer.echo(
+                f"Error: {library_file}: {count} problem{'s' if count != 1 else ''}; nothing was loaded",
+                err=True,
+            )
+            for line in exc.problems:
+                typer.echo(f"  {line}", err=True)
+            raise typer.Exit(2) from None
+    typer.echo(summary(lib, str(library_file)))
+
+
+# ---------------------------------------------------------------- text (pure)
+
+
+def summary(lib: ExerciseLibrary, name: str) -> str:
+    """What `check` prints for a usable library: counts, then what an import could not map."""
+    lines = [f"{name}: valid {lib.format} library, {len(lib)} exercises"]
+    if lib.left_out:
+        lines[0] += f" ({lib.left_out} entries left out: see below)"
+    lines += ["", "By category:"]
+    lines += _counts(Counter(ex.category for ex in lib), CATEGORIES)
+    lines += ["", "By activity:"]
+    lines += _counts(Counter(a for ex in lib for a in ex.activities), ACTIVITIES)
+    lines += ["", "By muscle (primary + secondary = exercises that work it):"]
+    primary = Counter(m for ex in lib for m in ex.primary_muscles)
+    secondary = Counter(m for ex in lib for m in ex.secondary_muscles)
+    width = max(len(m) for m in MUSCLES)
+    for muscle in MUSCLES:
+        p, s = primary[muscle], secondary[muscle]
+        lines.append(f"  {muscle:<{width}}  {p:>4} + {s:>4} = {p + s:>4}")
+    if lib.warnings:
+        lines += ["", f"Could not be mapped ({len(lib.warnings)}):"]
+        lines += [f"  {w}" for w in lib.warnings]
+    return "\n".join(lines)
+
+
+def _counts(counts: Counter[str], order: Sequence[str]) -> list[str]:
+    width = max(len(k) for k in order)
+    return [f"  {key:<{width}}  {counts[key]:>4}" for key in order]
+
+
+def describe(ex: Exercise, lib: ExerciseLibrary) -> str:
+    """A readable page about one exercise, for the terminal."""
+    def named(exercise_id: str) -> str:
+        other = lib.get(exercise_id)
+        return f"{other.name} ({exercise_id})" if other else exercise_id
+
+    lines = [f"{ex.name} ({ex.id})", ""]
+    kind = ex.category + (f", {ex.pattern}" if ex.pattern else "")
+    lines.append(f"Category:    {kind}")
+    lines.append(f"Muscles:     {', '.join(ex.primary_muscles)}")
+    if ex.secondary_muscles:
+        lines.append(f"Also works:  {', '.join(ex.secondary_muscles)}")
+    lines.append(f"Equipment:   {_equipment(ex.equipment)}")
+    lines.append(f"Levels:      {', '.join(ex.levels)}")
+    lines.append(f"Activities:  {', '.join(ex.activities)}")
+    if ex.per_side:
+        lines.append("Per side:    yes (the dose is for each side)")
+    if ex.avoid_with:
+        lines.append(f"Not with:    {', '.join(ex.avoid_with)} limitation")
+    if ex.dose:
+        lines += ["", "Dose:"]
+        lines += [f"  {lvl:<12}  {format_dose(ex.dose[lvl])}" for lvl in LEVELS if lvl in ex.dose]
+    lines += ["", "How to:"]
+    lines += [f"  {i}. {step}" for i, step in enumerate(ex.instructions, 1)]
+    if ex.cues:
+        lines += ["", "Cues:"]
+        lines += [f"  - {cue}" for cue in ex.cues]
+    links = []
+    if ex.regression:
+        links.append(f"  Easier:      {named(ex.regression)}")
+    if ex.progression:
+        links.append(f"  Harder:      {named(ex.progression)}")
+    if ex.alternatives:
+        links.append(f"  Instead:     {', '.join(named(a) for a in ex.alternatives)}")
+    if links:
+        lines += ["", "Variations:", *links]
+    if ex.video_url:
+        lines += ["", f"Video:       {ex.video_url}"]
+    if ex.source:
+        lines += ["", f"Source:      {ex.source}"]
+    return "\n".join(lines)
+
+
+def format_dose(dose: Dose) -> str:
+    parts = []
+    work = []
+    if dose.reps:
+        work.append(f"{dose.reps} reps")
+    if dose.hold_s:
+        work.append(f"{_seconds(dose.hold_s)} hold")
+    if dose.duration_s:
+        work.append(_seconds(dose.duration_s))
+    if dose.distance_m:
+        work.append(f"{dose.distance_m} m")
+    what = ", ".join(work)
+    if dose.sets and dose.sets > 1:
+        parts.append(f"{dose.sets} x {what}" if what else f"{dose.sets} sets")
+    elif what:
+        parts.append(what)
+    if dose.rest_s:
+        parts.append(f"rest {_seconds(dose.rest_s)}")
+    if dose.rpe:
+        parts.append(f"effort {dose.rpe}/10")
+    return "; ".join(parts) or "as the plan sets"
+
+
+def _seconds(s: int) -> str:
+    if s >= 60 and s % 60 == 0:
+        return f"{s // 60} min"
+    if s > 90:
+        return f"{s // 60} min {s % 60} s"
+    return f"{s} s"
+
+
+def _equipment(items: Sequence[str]) -> str:
+    return "bodyweight" if list(items) == ["none"] else ", ".join(items)
+
+
+def _table(rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows
+    )
