@@ -9,9 +9,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from planner.cli.exercises import exercises_app, format_dose
+from planner.cli.exercises import dose_line, exercises_app
 from planner.exercises import load_library
-from planner.models import Dose
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 FULL_DB = SHARED / "fixtures" / "free-exercise-db.json"
@@ -139,7 +138,7 @@ def test_show_everything_about_an_exercise() -> None:
         "Equipment:   bodyweight",
         "Per side:    yes",
         "Not with:    shoulder limitation",
-        "beginner      2 x 10 s hold; rest 45 s; effort 6/10",
+        "beginner: 2 x 10 s hold each side, rest 45 s, effort 6/10",
         "1. Lie on your side",
         "Easier:      Side-lying inner thigh lift (side-lying-inner-thigh-lift)",
         "Harder:      Copenhagen plank, long lever (copenhagen-plank-long-lever)",
@@ -153,20 +152,12 @@ def test_show_unknown_id() -> None:
     assert result.stderr.strip() == "Error: exercise 'moonwalk' not found; try 'planner exercises list'"
 
 
-@pytest.mark.parametrize(
-    ("dose", "text"),
-    [
-        (Dose(sets=3, reps=10, rest_s=90, rpe=7), "3 x 10 reps; rest 90 s; effort 7/10"),
-        (Dose(sets=2, hold_s=30), "2 x 30 s hold"),
-        (Dose(duration_s=1800, rpe=3), "30 min; effort 3/10"),
-        (Dose(sets=4, distance_m=25, rest_s=30), "4 x 25 m; rest 30 s"),
-        (Dose(sets=1, reps=8), "8 reps"),
-        (Dose(duration_s=150), "2 min 30 s"),
-        (Dose(), "as the plan sets"),
-    ],
-)
-def test_dose_text(dose: Dose, text: str) -> None:
-    assert format_dose(dose) == text
+def test_dose_lines_read_like_the_plan() -> None:
+    lib = load_library()
+    assert dose_line(lib.get("goblet-squat"), "intermediate") == "intermediate: 3 x 10, rest 90 s, effort 7/10"  # type: ignore[arg-type]
+    assert dose_line(lib.get("butterfly-stretch"), "beginner") == "beginner: 2 x 30 s hold"  # type: ignore[arg-type]
+    assert dose_line(lib.get("easy-run"), "advanced") == "advanced: 40 min, effort 3/10"  # type: ignore[arg-type]
+    assert dose_line(lib.get("build-25s"), "advanced") == "advanced: 4 x 25 m, rest 30 s, effort 7/10"  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- check
@@ -186,6 +177,7 @@ def test_check_our_library_passes_with_counts() -> None:
     line = next(l for l in out.splitlines() if l.strip().startswith("adductors "))
     assert line.split()[1] == str(adductors_primary)
     assert "Could not be mapped" not in out
+    assert out.rstrip().endswith("all 18 activity and level pairs build")
 
 
 def test_check_lists_every_problem_one_per_line(tmp_path: Path) -> None:
@@ -238,3 +230,7 @@ def test_check_free_exercise_db_reports_what_it_cannot_map() -> None:
     assert f"Could not be mapped ({len(lib.warnings)}):" in out
     assert "entry 5 (id 'Adductor_Groin'): left out: equipment not given" in out
     assert "(id 'Ab_Roller'): left out: equipment 'other' cannot be mapped" in out
+    # A valid file is not yet a usable one: the report says which plans it cannot build.
+    probe = out[out.index("Plans (4 weeks"):]
+    assert "of 18 build; these stop:" in probe
+    assert "running, beginner: no usable exercise for cardio" in probe

@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 
 from ..exercises import ExerciseLibrary, LibraryValidationError, load_library
-from ..models import Dose, Exercise
+from ..models import Exercise, Prescription
+from ..preview import item_line
 from ..vocab import ACTIVITIES, CATEGORIES, EQUIPMENT, LEVELS, MUSCLES, PATTERNS
 from ._common import fail, user_errors
 
@@ -124,6 +125,8 @@ def check(
                 typer.echo(f"  {line}", err=True)
             raise typer.Exit(2) from None
     typer.echo(summary(lib, str(library_file)))
+    typer.echo("")
+    typer.echo("\n".join(plan_probe(lib)))
 
 
 # ---------------------------------------------------------------- text (pure)
@@ -149,6 +152,33 @@ def summary(lib: ExerciseLibrary, name: str) -> str:
         lines += ["", f"Could not be mapped ({len(lib.warnings)}):"]
         lines += [f"  {w}" for w in lib.warnings]
     return "\n".join(lines)
+
+
+def plan_probe(lib: ExerciseLibrary) -> list[str]:
+    """Try a 4-week plan per activity and level: a valid file can still lack a slot the planner needs."""
+    import datetime as dt
+
+    from .. import build_plan
+    from ..errors import PlannerError
+    from ..models import Profile
+
+    kit = {"cycling": ["bike"], "swimming": ["pool"]}
+    failures = []
+    for activity in ACTIVITIES:
+        for level in LEVELS:
+            profile = Profile(level=level, activity=activity, weeks=4, equipment=kit.get(activity, ["none"]),
+                              start_date=dt.date(2030, 1, 7))
+            try:
+                build_plan(profile, lib)
+            except PlannerError as exc:
+                # The library's name is in every line of the report already.
+                reason = str(exc).split(f"the library '{lib.source}' has ", 1)[-1]
+                failures.append(f"  {activity}, {level}: {reason}")
+    total = len(ACTIVITIES) * len(LEVELS)
+    head = "Plans (4 weeks, bodyweight; a bike for cycling, a pool for swimming):"
+    if not failures:
+        return [head, f"  all {total} activity and level pairs build"]
+    return [head, f"  {total - len(failures)} of {total} build; these stop:", *failures]
 
 
 def _counts(counts: Counter[str], order: Sequence[str]) -> list[str]:
@@ -177,7 +207,7 @@ def describe(ex: Exercise, lib: ExerciseLibrary) -> str:
         lines.append(f"Not with:    {', '.join(ex.avoid_with)} limitation")
     if ex.dose:
         lines += ["", "Dose:"]
-        lines += [f"  {lvl:<12}  {format_dose(ex.dose[lvl])}" for lvl in LEVELS if lvl in ex.dose]
+        lines += [f"  {dose_line(ex, lvl)}" for lvl in LEVELS if lvl in ex.dose]
     lines += ["", "How to:"]
     lines += [f"  {i}. {step}" for i, step in enumerate(ex.instructions, 1)]
     if ex.cues:
@@ -199,35 +229,10 @@ def describe(ex: Exercise, lib: ExerciseLibrary) -> str:
     return "\n".join(lines)
 
 
-def format_dose(dose: Dose) -> str:
-    parts = []
-    work = []
-    if dose.reps:
-        work.append(f"{dose.reps} reps")
-    if dose.hold_s:
-        work.append(f"{_seconds(dose.hold_s)} hold")
-    if dose.duration_s:
-        work.append(_seconds(dose.duration_s))
-    if dose.distance_m:
-        work.append(f"{dose.distance_m} m")
-    what = ", ".join(work)
-    if dose.sets and dose.sets > 1:
-        parts.append(f"{dose.sets} x {what}" if what else f"{dose.sets} sets")
-    elif what:
-        parts.append(what)
-    if dose.rest_s:
-        parts.append(f"rest {_seconds(dose.rest_s)}")
-    if dose.rpe:
-        parts.append(f"effort {dose.rpe}/10")
-    return "; ".join(parts) or "as the plan sets"
-
-
-def _seconds(s: int) -> str:
-    if s >= 60 and s % 60 == 0:
-        return f"{s // 60} min"
-    if s > 90:
-        return f"{s // 60} min {s % 60} s"
-    return f"{s} s"
+def dose_line(ex: Exercise, level: str) -> str:
+    """A level's default dose, worded exactly as a plan prints a prescription."""
+    dose = ex.dose[level].model_dump(exclude_none=True)
+    return item_line(Prescription(exercise_id=ex.id, name=level, per_side=ex.per_side, **dose))
 
 
 def _equipment(items: Sequence[str]) -> str:
