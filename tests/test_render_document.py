@@ -77,7 +77,7 @@ def hand_plan(weeks: int = 3, days: int = 3, **profile: object) -> Plan:
         weeks=plan_weeks,
         guidance=[
             GuidanceSection(key="hydration", title="Drinking", points=["Before: 350–490 mL 2–4 h before."]),
-            GuidanceSection(key="doctor", title="When to see a doctor", points=["Cramps with dark urine: urgent care."]),
+            GuidanceSection(key="see-a-doctor", title="When to see a doctor", points=["Cramps with dark urine: urgent care."]),
         ],
         exercises=_exercises(),
     )
