@@ -71,7 +71,8 @@ def plan_to_ics(plan: Plan, start_time: str | dt.time | None = None) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", plan.title)
+    name = plan.profile.name
+    calendar.add("x-wr-calname", plan.title if name in plan.title else f"{plan.title}: {name}")
     stamp = _dtstamp(plan)
     seen: dict[dt.date, int] = {}
     for week in plan.weeks:
