@@ -18,7 +18,14 @@ from pydantic import BaseModel, ValidationError
 from .errors import InputFileError
 from .models import SCHEMA_VERSION, Plan
 
-__all__ = ["describe_plan_error", "load_plan", "parse_plan", "recompute_loads", "stale_loads"]
+__all__ = [
+    "describe_plan_error",
+    "load_plan",
+    "parse_plan",
+    "recompute_loads",
+    "safety_problems",
+    "stale_loads",
+]
 
 
 def _walk(loc: tuple[Any, ...]) -> tuple[type[BaseModel] | None, Any]:
@@ -189,3 +196,15 @@ def load_plan(path: str | Path, *, recompute: bool = True) -> Plan:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
         raise InputFileError(f"plan: cannot read '{path}': {reason}") from None
     return parse_plan(text, source, recompute=recompute)
+
+
+def safety_problems(plan: Plan, source: str) -> list[str]:
+    """The safety checks on a loaded plan, one line each with the week and the session's date
+    (the words a coach finds the session by in the file and on paper)."""
+    from .checks import check_plan
+
+    lines = []
+    for v in check_plan(plan):
+        where = f"week {v.week}" + (f", session {v.date.isoformat()}" if v.date else "")
+        lines.append(f"{source}: {where}: {v.rule}: {v.message}")
+    return lines

@@ -112,7 +112,7 @@ def block_heading(block: Block) -> str:
 
 def hydration_line(hydration: Hydration, units: str = "metric") -> str:
     """ACSM targets as one line: before, during (when the session is long enough), after."""
-    parts = [f"{_range(hydration.before_ml.low, hydration.before_ml.high, units)} before"]
+    parts = [f"{_range(hydration.before_ml.low, hydration.before_ml.high, units)} in the 2-4 h before"]
     if hydration.during_ml is not None:
         during = f"{_range(hydration.during_ml.low, hydration.during_ml.high, units)} during"
         if hydration.electrolytes:
@@ -129,10 +129,10 @@ def hydration_line(hydration: Hydration, units: str = "metric") -> str:
 
 
 def session_lines(session: Session, units: str = "metric") -> list[str]:
-    """The session as text, blocks in the order they are done (warm-up first), one item a
-    line: what a calendar event's description and a terminal detail view both need."""
+    """The session as text, blocks in the order they are done (warm-up first in every plan the
+    planner emits), one item a line: what a calendar event's description needs."""
     lines = [f"{session.title}: {session.minutes} min, effort {session.rpe}/10"]
-    for block in _ordered_blocks(session.blocks):
+    for block in session.blocks:
         lines.append("")
         lines.append(block_heading(block))
         lines.extend(f"- {item_line(item, units)}" for item in block.items)
@@ -140,15 +140,6 @@ def session_lines(session: Session, units: str = "metric") -> list[str]:
     lines.append(hydration_line(session.hydration, units))
     lines.extend(f"Tip: {tip}" for tip in session.tips)
     return lines
-
-
-_BLOCK_ORDER = {"warmup": 0, "main": 1, "cooldown": 2}
-
-
-def _ordered_blocks(blocks: list[Block]) -> list[Block]:
-    """Warm-up first and cool-down last even in a hand-edited file; the sort is stable, so
-    several main blocks keep their order."""
-    return sorted(blocks, key=lambda b: _BLOCK_ORDER.get(b.kind, 1))
 
 
 def week_label(week: Week) -> str:
@@ -196,11 +187,15 @@ def plan_overview(plan: Plan, width: int = 100) -> list["RenderableType"]:
         table.add_column("", no_wrap=True)
     top = max((w.load for w in plan.weeks), default=0) or 1
     previous: int | None = None
+    last_regular: int | None = None
     for week in plan.weeks:
         lighter = week.kind == "deload"
         change = ""
-        if previous:
-            change = f"{(week.load - previous) / previous:+.0%}"
+        # As the safety rule reads it: a regular week against the last regular week (the
+        # lighter week between them is a pause, not a base), a lighter week against the one before.
+        base = previous if lighter else last_regular
+        if base:
+            change = f"{(week.load - base) / base:+.0%}"
         cells: list[Any] = [
             str(week.number),
             _date(week.start_date),
@@ -215,10 +210,13 @@ def plan_overview(plan: Plan, width: int = 100) -> list["RenderableType"]:
             cells.append(Text(bar, style="cyan" if lighter else "green"))
         table.add_row(*cells)
         previous = week.load
+        if not lighter:
+            last_regular = week.load
     lighter_count = sum(1 for w in plan.weeks if w.kind == "deload")
     footer = Text(
         f"{lighter_count} lighter week{'s' if lighter_count != 1 else ''}: load cut to let the body "
-        "adapt. See one week with --week N."
+        "adapt. Change: against the last regular week (a lighter week: against the week before). "
+        "See one week with --week N."
     )
     return [header, Text(""), table, footer]
 
@@ -256,7 +254,8 @@ def week_detail(plan: Plan, number: int) -> list["RenderableType"]:
             table = Table(show_header=False, box=None, pad_edge=False, padding=(0, 1))
             table.add_column("Block", style="bold", no_wrap=True)
             table.add_column("What to do")
-            for block in _ordered_blocks(session.blocks):
+            # As stored, never re-sorted: a hand edit that moved the warm-up must stay visible.
+            for block in session.blocks:
                 for i, item in enumerate(block.items):
                     table.add_row(block_heading(block) if i == 0 else "", item_line(item, units))
             out.append(table)

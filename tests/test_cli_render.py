@@ -107,7 +107,7 @@ def test_allow_unsafe_prints_a_pdf_marked_as_edited_and_warns(plan_file, tmp_pat
     out = tmp_path / "out.pdf"
     result = runner.invoke(APP, ["render", str(plan_file), "-o", str(out), "--allow-unsafe"])
     assert result.exit_code == 0, result.output
-    assert "Warning: printing a plan that breaks" in result.stderr
+    assert "Warning: printing a plan with 1 safety problem;" in result.stderr
     text = _text(out.read_bytes())
     assert "EDITED BY HAND" in text.upper()
 

@@ -134,3 +134,15 @@ def test_width_option_fixes_the_layout(plan_file):
     result = runner.invoke(APP, ["show", str(plan_file), "--width", "72"])
     assert result.exit_code == 0
     assert max(len(line) for line in result.stdout.splitlines()) <= 72
+
+
+def test_a_hand_edit_that_breaks_a_rule_is_shown_as_stored_with_a_warning(plan, plan_file):
+    data = json.loads(plan_file.read_text(encoding="utf-8"))
+    session = data["weeks"][0]["sessions"][0]
+    session["blocks"] = [session["blocks"][1], session["blocks"][0], *session["blocks"][2:]]
+    plan_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(APP, ["show", str(plan_file), "--week", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"Warning: plan.json: week 1, session {session['date']}: warm-up and cool-down:" in result.stderr
+    first = result.stdout.index(plan.weeks[0].sessions[0].title)
+    assert result.stdout.index("Main (", first) < result.stdout.index("Warm-up (", first)

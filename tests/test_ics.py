@@ -133,7 +133,7 @@ def test_rfc5545_framing_crlf_folded_lines_and_unicode_name(plan):
 def test_imperial_profile_gets_fluid_ounces():
     for event in _events(plan_to_ics(_plan(units="imperial", weeks=1))):
         text = str(event["DESCRIPTION"])
-        assert re.search(r"^Hydration: \d+(-\d+)? fl oz before", text, re.MULTILINE), text
+        assert re.search(r"^Hydration: \d+(-\d+)? fl oz in the 2-4 h before", text, re.MULTILINE), text
 
 
 def test_edited_plan_says_so_in_each_event(plan):

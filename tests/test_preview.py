@@ -115,3 +115,16 @@ def test_durations_are_exact_in_words(seconds):
     for amount, unit in re.findall(r"(\d+) (h|min|s)\b", text):
         total += int(amount) * {"h": 3600, "min": 60, "s": 1}[unit]
     assert total == seconds, text
+
+
+def test_change_is_measured_as_the_safety_rule_reads_it(plan):
+    text = render_text(plan_overview(plan, 100), width=100)
+    last_regular = previous = None
+    for week in plan.weeks:
+        base = previous if week.kind == "deload" else last_regular
+        if base:
+            assert f" {(week.load - base) / base:+.0%} " in _row(text, week.number) + " "
+        previous = week.load
+        if week.kind != "deload":
+            last_regular = week.load
+    assert any(w.kind == "deload" and w.number < len(plan.weeks) for w in plan.weeks)

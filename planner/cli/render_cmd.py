@@ -41,8 +41,7 @@ def render(
 ) -> None:
     """Turn a saved (and possibly hand-edited) plan JSON back into a PDF, checking it first."""
     from .. import render_pdf
-    from ..checks import check_plan
-    from ..plan_io import load_plan, recompute_loads, stale_loads
+    from ..plan_io import load_plan, recompute_loads, safety_problems, stale_loads
     from ..writers import default_output_name, write_atomic
 
     source = plan_file.name
@@ -54,19 +53,18 @@ def render(
         target = output or Path(default_output_name(plan.profile.name, plan.profile.activity, ".pdf"))
         if target.exists() and not force:
             raise fail(f"output: '{target}' already exists; use --force to overwrite it")
-        violations = check_plan(plan)
-        if violations:
-            for v in violations:
-                where = f"week {v.week}" + (f", session {v.date.isoformat()}" if v.date else "")
-                typer.echo(f"{source}: {where}: {v.rule}: {v.message}", err=True)
-            count = f"{len(violations)} safety rule{'s' if len(violations) != 1 else ''}"
+        problems = safety_problems(plan, source)
+        if problems:
+            for line in problems:
+                typer.echo(line, err=True)
+            count = f"{len(problems)} safety problem{'s' if len(problems) != 1 else ''}"
             if not allow_unsafe:
                 raise fail(
-                    f"{source} breaks {count} (listed above); fix the plan, or print it anyway "
+                    f"{source} has {count} (listed above); fix the plan, or print it anyway "
                     "with --allow-unsafe (the PDF is then marked as edited)"
                 )
             typer.echo(
-                f"Warning: printing a plan that breaks {count}; the PDF is marked as edited.",
+                f"Warning: printing a plan with {count}; the PDF is marked as edited.",
                 err=True,
             )
             plan = plan.model_copy(update={"edited": True})

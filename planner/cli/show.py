@@ -100,9 +100,12 @@ def show(
                     "--profile" if profile_file is not None else "--exercises"
                 )
                 raise fail(f"give a plan file or profile options, not both (got {plan_file} and {flags})")
-            from ..plan_io import load_plan
+            from ..plan_io import load_plan, safety_problems
 
             plan = load_plan(plan_file)
+            problems = safety_problems(plan, plan_file.name)
+            for line in problems:
+                typer.echo(f"Warning: {line}", err=True)
         else:
             plan = _plan_from_profile(profile_file, overrides, seed, exercises)
         if week is not None and week > len(plan.weeks):
