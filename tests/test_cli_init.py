@@ -7,12 +7,12 @@ import json
 import tomllib
 
 import pytest
-import typer
 import yaml
 from typer.testing import CliRunner
 
 from planner import Profile, build_plan
-from planner.cli.init_cmd import init, profile_text
+from planner.cli import app as APP
+from planner.cli.init_cmd import profile_text
 from planner.models import next_monday
 from planner.profile_io import build_profile, read_profile_file
 
@@ -25,16 +25,6 @@ ANSWERS = [
     "dumbbells; bench", "inner-thigh, core", "knee", "2026-03-02", "metric", "62.5", "41",
     "Plié squat: knees over toes",
 ]
-
-
-def _app() -> typer.Typer:
-    app = typer.Typer()
-    app.callback()(lambda: None)
-    app.command("init")(init)
-    return app
-
-
-APP = _app()
 
 
 def _run(tmp_path, answers, *args):

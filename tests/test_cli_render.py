@@ -7,24 +7,13 @@ import io
 import json
 
 import pytest
-import typer
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from planner import Profile, build_plan
-from planner.cli.render_cmd import render
+from planner.cli import app as APP
 
 runner = CliRunner()
-
-
-def _app() -> typer.Typer:
-    app = typer.Typer()
-    app.callback()(lambda: None)
-    app.command("render")(render)
-    return app
-
-
-APP = _app()
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +141,18 @@ def test_bad_paper_is_a_clear_error(plan_file, tmp_path):
     result = runner.invoke(APP, ["render", str(plan_file), "-o", str(tmp_path / "o.pdf"), "--paper", "a5"])
     assert result.exit_code == 2
     assert "a5" in result.stderr and "Traceback" not in result.output
+
+
+def test_theme_and_coach_branding_apply_and_bad_branding_is_refused(plan_file, tmp_path):
+    out = tmp_path / "out.pdf"
+    args = ["render", str(plan_file), "-o", str(out), "--theme", "print-saver", "--paper", "letter"]
+    result = runner.invoke(APP, [*args, "--coach-name", "Coach Ánh"])
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(out)
+    assert round(float(reader.pages[0].mediabox.width)) == 612
+    assert "Coach Ánh" in _text(out.read_bytes())
+    bad = runner.invoke(APP, [*args, "--force", "--accent", "not-a-colour"])
+    assert bad.exit_code == 2 and "not-a-colour" in bad.stderr and "Traceback" not in bad.output
+    unknown = runner.invoke(APP, ["render", str(plan_file), "-o", str(tmp_path / "x.pdf"), "--theme", "nope"])
+    assert unknown.exit_code == 2 and "nope" in unknown.stderr
+    assert not (tmp_path / "x.pdf").exists()

@@ -6,23 +6,14 @@ import datetime as dt
 import json
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from planner import Profile, build_plan
-from planner.cli.show import show
+from planner.cli import app as APP
 
 runner = CliRunner(env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
 
 
-def _app() -> typer.Typer:
-    app = typer.Typer()
-    app.callback()(lambda: None)
-    app.command("show")(show)
-    return app
-
-
-APP = _app()
 START = "2026-03-02"
 
 

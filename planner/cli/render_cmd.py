@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from . import _options as o
 from ._common import fail, user_errors
 
 
@@ -21,16 +22,16 @@ def render(
     ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="PDF to write (default: named after the client and activity)."),
+        typer.Option("--output", "-o", help="PDF to write. [default: <name>-<activity>-plan.pdf]", dir_okay=False),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the output if it exists.")] = False,
-    theme: Annotated[
-        str | None, typer.Option(help="Theme name (handout, log, print-saver) or a theme file.")
-    ] = None,
-    paper: Annotated[str | None, typer.Option(help="a4 or letter (overrides the theme).")] = None,
-    coach: Annotated[
-        Path | None, typer.Option("--coach", help="Coach branding file (name, contact, logo, accent).")
-    ] = None,
+    force: o.Force = False,
+    theme: o.Theme = None,
+    paper: o.Paper = None,
+    coach: o.CoachFile = None,
+    coach_name: o.CoachName = None,
+    coach_contact: o.CoachContact = None,
+    logo: o.Logo = None,
+    accent: o.Accent = None,
     allow_unsafe: Annotated[
         bool,
         typer.Option(
@@ -40,19 +41,23 @@ def render(
     ] = False,
 ) -> None:
     """Turn a saved (and possibly hand-edited) plan JSON back into a PDF, checking it first."""
-    from .. import render_pdf
     from ..plan_io import load_plan, recompute_loads, safety_problems, stale_loads
     from ..writers import default_output_name, write_atomic
 
     source = plan_file.name
     with user_errors():
         plan = load_plan(plan_file, recompute=False)
-        for note in stale_loads(plan):
-            typer.echo(f"Note: {source}: {note}", err=True)
-        plan = recompute_loads(plan)
+        # Everything the user gave is checked before the slow work and before any writing.
+        from ..render.theme import load_theme
+
+        theme_value = load_theme(theme)
+        coach_value = o.coach_from_options(coach, coach_name, coach_contact, logo, accent)
         target = output or Path(default_output_name(plan.profile.name, plan.profile.activity, ".pdf"))
         if target.exists() and not force:
             raise fail(f"output: '{target}' already exists; use --force to overwrite it")
+        for note in stale_loads(plan):
+            typer.echo(f"Note: {source}: {note}", err=True)
+        plan = recompute_loads(plan)
         problems = safety_problems(plan, source)
         if problems:
             for line in problems:
@@ -63,18 +68,10 @@ def render(
                     f"{source} has {count} (listed above); fix the plan, or print it anyway "
                     "with --allow-unsafe (the PDF is then marked as edited)"
                 )
-            typer.echo(
-                f"Warning: printing a plan with {count}; the PDF is marked as edited.",
-                err=True,
-            )
+            typer.echo(f"Warning: printing a plan with {count}; the PDF is marked as edited.", err=True)
             plan = plan.model_copy(update={"edited": True})
-        options: dict[str, object] = {}
-        if paper is not None:
-            options["paper"] = paper
-        if coach is not None:
-            from ..render.branding import load_coach
+        from ..render.pdf import render_pdf
 
-            options["coach"] = load_coach(coach)
-        pdf = render_pdf(plan, theme, **options)
+        pdf = render_pdf(plan, theme_value, paper=paper, coach=coach_value)
         write_atomic(target, pdf, force=force)
     typer.echo(f"Wrote {target}")
