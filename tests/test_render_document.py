@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import fields
 
 import pytest
 
@@ -97,7 +98,7 @@ def _all_strings(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, d._Doc):  # "kind" tags sections for the layout; it is never printed
-        return [s for k, v in value.__dict__.items() if k != "kind" for s in _all_strings(v)]
+        return [s for f in fields(value) if f.name != "kind" for s in _all_strings(getattr(value, f.name))]
     if isinstance(value, (list, tuple)):
         return [s for v in value for s in _all_strings(v)]
     if isinstance(value, dict):
@@ -130,11 +131,11 @@ def test_week_page_lists_every_day_with_rest_days(plan, theme):
     assert first.heading == "Mon 2 Mar · Easy run and inner-thigh strength"
     assert first.line == "40 min · target effort RPE 4 (comfortable)"
     assert [b.heading for b in first.blocks] == ["Warm-up · 8 min", "Main work · 25 min", "Cool-down · 7 min"]
-    swings = first.blocks[0].rows[0]
-    assert (swings.sets, swings.amount) == ("1", "10 reps each side")
+    assert first.blocks[0].rows[0].dose == "1 × 10 reps each side"
     plie = first.blocks[1].rows[1]
-    assert (plie.amount, plie.rest, plie.effort) == ("12 reps", "1 min", "RPE 6 · 2 in reserve")
-    assert first.blocks[2].rows[0].hold == "30 s"
+    assert (plie.dose, plie.rest, plie.effort) == ("3 × 12 reps", "1 min", "RPE 6 · 2 in reserve")
+    assert first.blocks[1].rows[0].dose == "20 min · 3 km"
+    assert first.blocks[2].rows[0].dose == "2 × 30 s hold"
     assert first.hydration[0] == "350–490 mL 2–4 h before"
 
 
@@ -142,7 +143,7 @@ def test_imperial_units_convert_fluids_and_distances(theme):
     plan = hand_plan(1, 2, units="imperial")
     day = d.week_page(theme, plan, plan.weeks[0]).days[0]
     assert day.hydration[0] == "12–17 fl oz 2–4 h before"
-    assert day.blocks[1].rows[0].amount == "20 min · 1.9 mi"
+    assert day.blocks[1].rows[0].dose == "20 min · 1.9 mi"
     assert d.fmt_distance(theme, 400, "imperial") == "437 yd"
     assert d.fmt_distance(theme, 400, "metric") == "400 m"
     assert d.fmt_distance(theme, 5000, "metric") == "5 km"

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass, field
 
 from ..models import Block, Coach, Exercise, Hydration, Plan, Prescription, Session, Week
 from .theme import Theme
@@ -23,21 +21,31 @@ M_PER_YARD = 0.9144
 LB_PER_KG = 2.20462
 
 
-class _Doc(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class _Doc:
+    """Display data: plain frozen dataclasses, built from already-validated models.
+
+    Nothing here is user input (the Plan and Theme were validated by pydantic), and a
+    handout builds a few thousand of these, so they skip validation and import cheaply.
+    """
 
 
+_frozen = dataclass(frozen=True)
+
+
+@_frozen
 class Fact(_Doc):
     label: str
     value: str
 
 
+@_frozen
 class ChartBar(_Doc):
     label: str
     value: int
     light: bool
 
 
+@_frozen
 class LoadChart(_Doc):
     title: str
     caption: str
@@ -47,17 +55,18 @@ class LoadChart(_Doc):
     bars: list[ChartBar]
 
 
+@_frozen
 class TextBlock(_Doc):
     """A heading with paragraphs or points under it."""
 
     title: str
     intro: str = ""
-    points: list[str] = []
+    points: list[str] = field(default_factory=list)
     numbered: bool = False
 
 
+@_frozen
 class Cover(_Doc):
-    kind: Literal["cover"] = "cover"
     outline: str
     title: str
     subtitle: str
@@ -69,34 +78,37 @@ class Cover(_Doc):
     effort_title: str
     effort_intro: str
     effort_scale: list[Fact]
+    kind: str = "cover"
 
 
+@_frozen
 class Row(_Doc):
     """One prescription line of a block table; log cells are left blank for the pen."""
 
     exercise: str
-    sets: str
-    amount: str
-    hold: str
+    dose: str
     rest: str
     effort: str
     note: str = ""
 
 
+@_frozen
 class BlockTable(_Doc):
     heading: str
     rows: list[Row]
 
 
+@_frozen
 class Day(_Doc):
     heading: str
     rest: bool
     line: str = ""
-    blocks: list[BlockTable] = []
-    hydration: list[str] = []
-    tips: list[str] = []
+    blocks: list[BlockTable] = field(default_factory=list)
+    hydration: list[str] = field(default_factory=list)
+    tips: list[str] = field(default_factory=list)
 
 
+@_frozen
 class WeekPage(_Doc):
     outline: str
     heading: str
@@ -105,12 +117,14 @@ class WeekPage(_Doc):
     days: list[Day]
 
 
+@_frozen
 class LogRow(_Doc):
     label: str
     cells: list[str | None]  # None: not part of that session
     tall: bool = False
 
 
+@_frozen
 class LogWeek(_Doc):
     outline: str
     heading: str
@@ -120,17 +134,19 @@ class LogWeek(_Doc):
     rows: list[LogRow]
 
 
+@_frozen
 class Weeks(_Doc):
-    kind: Literal["weeks"] = "weeks"
     outline: str
-    headers: list[str]  # done, exercise, sets, amount, hold, rest, effort, log x3
+    headers: list[str]  # done, exercise, dose, rest, effort, then the three log columns
     notes_label: str
     hydration_label: str
     tips_label: str
-    weeks: list[WeekPage] = []
-    logs: list[LogWeek] = []
+    weeks: list[WeekPage] = field(default_factory=list)
+    logs: list[LogWeek] = field(default_factory=list)
+    kind: str = "weeks"
 
 
+@_frozen
 class GuideEntry(_Doc):
     name: str
     muscles: str
@@ -142,26 +158,29 @@ class GuideEntry(_Doc):
     each_side: str = ""
 
 
+@_frozen
 class Guide(_Doc):
-    kind: Literal["guide"] = "guide"
     outline: str
     title: str
     intro: str
     labels: dict[str, str]
     entries: list[GuideEntry]
+    kind: str = "guide"
 
 
+@_frozen
 class Guidance(_Doc):
-    kind: Literal["guidance"] = "guidance"
     outline: str
     title: str
     intro: str
     blocks: list[TextBlock]
+    kind: str = "guidance"
 
 
 Section = Cover | Weeks | Guide | Guidance
 
 
+@_frozen
 class Running(_Doc):
     """What every page carries."""
 
@@ -173,6 +192,7 @@ class Running(_Doc):
     edited: str = ""
 
 
+@_frozen
 class Meta(_Doc):
     title: str
     author: str
@@ -181,6 +201,7 @@ class Meta(_Doc):
     keywords: str
 
 
+@_frozen
 class Document(_Doc):
     meta: Meta
     running: Running
@@ -260,6 +281,17 @@ def _amount(theme: Theme, p: Prescription, units: str) -> str:
     return text
 
 
+def _dose(theme: Theme, p: Prescription, units: str) -> str:
+    """'3 × 12 reps', '2 × 30 s hold', '20 min · 3 km': how much, in one phrase."""
+    amount = _amount(theme, p, units)
+    if p.hold_s:
+        hold = theme.t("hold", time=fmt_duration(theme, p.hold_s))
+        amount = theme.t("range_sep").join(x for x in (amount, hold) if x)
+    if p.sets and amount:
+        return theme.t("sets_of", sets=p.sets, amount=amount)
+    return amount or (theme.t("sets_only", sets=p.sets) if p.sets else "")
+
+
 def _row(theme: Theme, p: Prescription, units: str) -> Row:
     effort = fmt_effort(theme, p.rpe)
     if p.rir is not None:
@@ -267,9 +299,7 @@ def _row(theme: Theme, p: Prescription, units: str) -> Row:
         effort = f"{effort}{theme.t('range_sep')}{rir}" if effort else rir
     return Row(
         exercise=p.name,
-        sets=str(p.sets) if p.sets else "",
-        amount=_amount(theme, p, units),
-        hold=fmt_duration(theme, p.hold_s) if p.hold_s else "",
+        dose=_dose(theme, p, units),
         rest=fmt_duration(theme, p.rest_s) if p.rest_s else "",
         effort=effort,
         note=p.notes,
@@ -344,9 +374,7 @@ def week_page(theme: Theme, plan: Plan, week: Week) -> WeekPage:
 
 def _target(theme: Theme, p: Prescription, units: str) -> str:
     row = _row(theme, p, units)
-    amount = f"{row.sets} × {row.amount}" if row.sets and row.amount else row.sets or row.amount
-    parts = [amount, row.hold, row.effort]
-    return theme.t("range_sep").join(x for x in parts if x)
+    return theme.t("range_sep").join(x for x in (row.dose, row.effort) if x)
 
 
 def log_week(theme: Theme, plan: Plan, week: Week) -> LogWeek:
@@ -533,9 +561,7 @@ def weeks(theme: Theme, plan: Plan) -> Weeks:
         for k in (
             "col_done",
             "col_exercise",
-            "col_sets",
-            "col_amount",
-            "col_hold",
+            "col_dose",
             "col_rest",
             "col_effort",
             "col_log_load",

@@ -1,7 +1,8 @@
 """Lay a handout Document out as PDF with reportlab platypus: the only reportlab import site.
 
 Every string arrives ready-made from ``document.py``; this module only decides where it goes,
-so no word a reader sees is written here. User text is escaped before it reaches a Paragraph.
+so no word a reader sees is written here. Text is drawn as plain strings (never parsed as
+Paragraph markup), so a name like "<b>Max & Co</b>" prints exactly as typed.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -27,7 +27,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -38,10 +37,10 @@ from ..models import Coach, Plan
 from . import document as d
 from .branding import validate_coach
 from .fonts import FontFamily, missing_characters, register_family
+from .grid import Grid, GridStyle, Row, wrap_text
 from .theme import Theme, load_theme, to_grey
 
 PAPER = {"a4": A4, "letter": LETTER}
-BLANK: tuple[()] = ()  # an empty cell: unlike "", reportlab draws nothing for it
 LOGO_MAX = (42 * mm, 22 * mm)
 
 
@@ -95,39 +94,6 @@ class _Styles:
         """Wrap to the column as a plain multi-line string: far cheaper than a Paragraph."""
         style = style or self.cell
         return wrap_text(text, style.fontName, style.fontSize, width - 6)
-
-
-def wrap_text(text: str, font: str, size: float, width: float) -> str:
-    """Greedy word wrap by measured width; a word longer than the line is cut where it must."""
-    if not text:
-        return ""
-    if "\n" not in text and stringWidth(text, font, size) <= width:
-        return text
-    lines: list[str] = []
-    space = stringWidth(" ", font, size)
-    for para in text.split("\n"):
-        line, line_w = "", 0.0
-        for word in para.split():
-            ww = stringWidth(word, font, size)
-            if ww > width:  # a word longer than the line: cut it where it must
-                if line:
-                    lines.append(line)
-                while stringWidth(word, font, size) > width:
-                    cut = len(word) - 1
-                    while cut > 1 and stringWidth(word[:cut], font, size) > width:
-                        cut -= 1
-                    lines.append(word[:cut])
-                    word = word[cut:]
-                line, line_w = word, stringWidth(word, font, size)
-            elif line and line_w + space + ww > width:
-                lines.append(line)
-                line, line_w = word, ww
-            elif line:
-                line, line_w = f"{line} {word}", line_w + space + ww
-            else:
-                line, line_w = word, ww
-        lines.append(line)
-    return "\n".join(lines)
 
 
 class _Text(Flowable):
@@ -192,20 +158,6 @@ class _Outline(Flowable):
 
     def draw(self) -> None:
         self.canv.defer_outline(self.key, self.title, self.level)  # type: ignore[attr-defined]
-
-
-class _TickBox(Flowable):
-    def __init__(self, size: float, colour: Any) -> None:
-        super().__init__()
-        self.size, self.colour = size, colour
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return self.size, self.size
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(self.colour)
-        self.canv.setLineWidth(0.7)
-        self.canv.rect(0, 0, self.size, self.size)
 
 
 def _canvas_class(running: d.Running, s: _Styles, page_size: tuple[float, float], margins: Any) -> type:
@@ -417,85 +369,48 @@ def _cover(s: _Styles, cov: d.Cover, width: float, coach: Coach | None) -> list[
 
 
 def _week_columns(width: float) -> list[float]:
-    fixed = [26, 0, 24, 64, 30, 30, 54, 40, 48, 38]
+    fixed = [26, 0, 100, 32, 58, 44, 52, 40]
     fixed[1] = width - sum(fixed)
     return fixed
 
 
-def _day_table(s: _Styles, weeks: d.Weeks, day: d.Day, width: float, head: list[str]) -> Table:
-    cols = _week_columns(width)
-    tick = s.theme.fonts.table_size
-    rows: list[list[Any]] = [list(head)]
-    bold = s.font.bold
-    style: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), s.font.regular),
-        ("FONTSIZE", (0, 0), (-1, -1), s.theme.fonts.table_size),
-        ("LEADING", (0, 0), (-1, -1), s.theme.fonts.table_size * 1.2),
-        ("TEXTCOLOR", (0, 0), (-1, -1), s.text),
-        ("FONTNAME", (0, 0), (-1, 0), bold),
-        ("FONTSIZE", (0, 0), (-1, 0), s.theme.fonts.table_size - 0.5),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-        ("GRID", (0, 0), (-1, -1), 0.3, s.rule),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("ALIGN", (0, 0), (0, -1), "CENTER"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, s.accent),
-    ]
-    if not s.theme.greyscale:
-        style.append(("BACKGROUND", (0, 0), (-1, 0), s.header_bg))
-        style.append(("BACKGROUND", (7, 1), (-1, -1), s.shade))
-    heights: list[float | None] = [None]
+def _grid_style(s: _Styles, size: float, tick: bool) -> GridStyle:
+    grey = s.theme.greyscale
+    return GridStyle(
+        regular=s.font.regular,
+        bold=s.font.bold,
+        size=size,
+        text=s.text,
+        muted=s.muted,
+        rule=s.rule,
+        accent=s.accent,
+        header_bg=None if grey else s.header_bg,
+        shade=None if grey else s.shade,
+        tick=size if tick else 0.0,
+    )
+
+
+def _day_table(s: _Styles, weeks: d.Weeks, day: d.Day, width: float) -> Grid:
+    """Warm-up, main work and cool-down as one table with the log columns to fill in."""
+    size = s.theme.fonts.table_size
+    rows = [Row(cells=list(weeks.headers), kind="head")]
+    log = [False] * 5 + [True] * 3
     for block in day.blocks:
-        r = len(rows)
-        rows.append([block.heading] + [BLANK] * 9)
-        style += [
-            ("SPAN", (0, r), (-1, r)),
-            ("ALIGN", (0, r), (-1, r), "LEFT"),
-            ("FONTNAME", (0, r), (-1, r), bold),
-            ("LINEABOVE", (0, r), (-1, r), 0.8, s.accent),
-            ("BACKGROUND", (0, r), (-1, r), colors.white),
-        ]
-        heights.append(None)
-        for row in block.rows:
-            name = row.exercise if not row.note else f"{row.exercise}\n{row.note}"
-            rows.append([
-                _TickBox(tick, s.text),
-                s.cell_text(name, cols[1]),
-                row.sets or BLANK,
-                s.cell_text(row.amount, cols[3]) or BLANK,
-                s.cell_text(row.hold, cols[4]) or BLANK,
-                s.cell_text(row.rest, cols[5]) or BLANK,
-                s.cell_text(row.effort, cols[6]) or BLANK,
-                BLANK,
-                BLANK,
-                BLANK,
-            ])
-            heights.append(None)
-    r = len(rows)
-    rows.append([weeks.notes_label] + [BLANK] * 9)
-    style += [
-        ("SPAN", (0, r), (-1, r)),
-        ("ALIGN", (0, r), (-1, r), "LEFT"),
-        ("VALIGN", (0, r), (-1, r), "TOP"),
-        ("TEXTCOLOR", (0, r), (-1, r), s.muted),
-        ("BACKGROUND", (0, r), (-1, r), colors.white),
-    ]
-    heights.append(s.theme.fonts.table_size * (2.6 if s.theme.dense else 3.2))
-    t = Table(rows, colWidths=cols, rowHeights=heights, repeatRows=1, hAlign="LEFT")
-    t.setStyle(TableStyle(style))
-    return t
+        rows.append(Row(cells=[block.heading], kind="band"))
+        for r in block.rows:
+            name = r.exercise if not r.note else f"{r.exercise}\n{r.note}"
+            rows.append(Row(cells=["", name, r.dose, r.rest, r.effort, "", "", ""], shade=log, tick=True))
+    rows.append(Row(cells=[weeks.notes_label], kind="band", muted=True, min_height=size * (2.6 if s.theme.dense else 3.2)))
+    return Grid(_week_columns(width), rows, _grid_style(s, size, tick=True))
 
 
-def _week_page(s: _Styles, weeks: d.Weeks, wk: d.WeekPage, key: str, width: float, head: list[str]) -> list[Flowable]:
+def _week_page(s: _Styles, weeks: d.Weeks, wk: d.WeekPage, key: str, width: float) -> list[Flowable]:
     out: list[Flowable] = [_Outline(key, wk.outline, 1), s.para(wk.heading, s.h1), s.para(wk.summary, s.small)]
     for day in wk.days:
         if day.rest:
             out.append(KeepTogether([s.para(day.heading, s.h3), s.para(day.line, s.small)]))
             continue
-        out += [CondPageBreak(60), s.para(day.heading, s.h2), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width, head)]
+        out += [CondPageBreak(60), s.para(day.heading, s.h2), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width)]
         lines = [f"{weeks.hydration_label}: " + " · ".join(day.hydration)] if day.hydration else []
         out += [s.para(line, s.after_table) for line in lines]
         if day.tips:
@@ -504,43 +419,24 @@ def _week_page(s: _Styles, weeks: d.Weeks, wk: d.WeekPage, key: str, width: floa
 
 
 def _log_week(s: _Styles, lw: d.LogWeek, key: str, width: float, height: float) -> list[Flowable]:
+    """One landscape page per week: exercises down, sessions across, room to write."""
     n = len(lw.columns) - 1
     label_w = min(max(width * 0.2, 110), 170)
     day_w = (width - label_w) / max(n, 1)
-    cols = [label_w] + [day_w] * n
-    head = [s.para(c, s.cell_head) for c in lw.columns]
-    rows: list[list[Any]] = [head]
-    style: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), s.font.regular),
-        ("FONTSIZE", (0, 0), (-1, -1), s.theme.fonts.table_size - 0.5),
-        ("LEADING", (0, 0), (-1, -1), (s.theme.fonts.table_size - 0.5) * 1.2),
-        ("TEXTCOLOR", (0, 0), (-1, -1), s.muted),
-        ("FONTNAME", (0, 1), (0, -1), s.font.bold),
-        ("FONTSIZE", (0, 1), (0, -1), s.theme.fonts.table_size),
-        ("TEXTCOLOR", (0, 1), (0, -1), s.text),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", (0, 0), (-1, -1), 0.4, s.rule),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.9, s.accent),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if not s.theme.greyscale:
-        style.append(("BACKGROUND", (0, 0), (-1, 0), s.header_bg))
-    heights: list[float | None] = [None]
-    base = s.theme.fonts.table_size * 3.3
-    for i, row in enumerate(lw.rows, start=1):
-        cells: list[Any] = [s.cell_text(row.label, label_w, s.cell_bold)]
-        for j, cell in enumerate(row.cells, start=1):
-            if cell is None:
-                style.append(("BACKGROUND", (j, i), (j, i), s.shade))
-                cells.append(BLANK)
-            else:
-                cells.append(s.cell_text(cell, day_w, s.cell_muted) or BLANK)
-        rows.append(cells)
-        heights.append(base * (1.6 if row.tall else 1))
-    t = Table(rows, colWidths=cols, rowHeights=heights, repeatRows=1, hAlign="LEFT")
-    t.setStyle(TableStyle(style))
-    content = [s.para(lw.heading, s.h1), s.para(f"{lw.summary} — {lw.hint}", s.small), Spacer(1, 4), t]
+    size = s.theme.fonts.table_size
+    rows = [Row(cells=list(lw.columns), kind="head")]
+    for row in lw.rows:
+        rows.append(
+            Row(
+                cells=[row.label, *(c or "" for c in row.cells)],
+                shade=[False, *(c is None for c in row.cells)],
+                bold_first=True,
+                muted=True,
+                min_height=size * 3.3 * (1.6 if row.tall else 1),
+            )
+        )
+    table = Grid([label_w] + [day_w] * n, rows, _grid_style(s, size, tick=False))
+    content = [s.para(lw.heading, s.h1), s.para(f"{lw.summary} — {lw.hint}", s.small), Spacer(1, 4), table]
     return [_Outline(key, lw.outline, 1), KeepInFrame(width, height - 4, content, mode="shrink")]
 
 
@@ -654,10 +550,7 @@ def render_pdf(
         if isinstance(section, d.Cover):
             story += _cover(s, section, width, coach)
         elif isinstance(section, d.Weeks):
-            cols = _week_columns(width)
-            size = th.fonts.table_size - 0.5
-            head = [wrap_text(h, font.bold, size, w - 6) for h, w in zip(section.headers, cols)]
-            pages = [_week_page(s, section, wk, f"week-{i}", width, head) for i, wk in enumerate(section.weeks)]
+            pages = [_week_page(s, section, wk, f"week-{i}", width) for i, wk in enumerate(section.weeks)]
             pages += [_log_week(s, lw, f"week-{i}", width, height) for i, lw in enumerate(section.logs)]
             for i, page in enumerate(pages):
                 story += [PageBreak(), *([_Outline("weeks", section.outline, 0)] if i == 0 else []), *page]

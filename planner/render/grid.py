@@ -1,0 +1,266 @@
+"""A lean table flowable for the week pages and the training log (imported only by pdf.py).
+
+platypus ``Table`` is general: per-cell style resolution, a text object per string, a stroke
+per grid segment. A handout holds hundreds of small tables of one shape, so this flowable
+draws each table as one text object and two paths, splits between rows with the header
+repeated, and keeps a block heading with the row under it. It makes rendering about twice as
+fast, which is what keeps a whole plan near the cost of bare platypus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Literal
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+PAD_X = 3.0
+PAD_Y = 2.2
+
+
+@lru_cache(maxsize=8192)
+def wrap_text(text: str, font: str, size: float, width: float) -> str:
+    """Greedy word wrap by measured width; a word longer than the line is cut where it must."""
+    if not text:
+        return ""
+    if "\n" not in text and stringWidth(text, font, size) <= width:
+        return text
+    lines: list[str] = []
+    space = stringWidth(" ", font, size)
+    for para in text.split("\n"):
+        line, line_w = "", 0.0
+        for word in para.split():
+            ww = stringWidth(word, font, size)
+            if ww > width:  # a word longer than the line: cut it where it must
+                if line:
+                    lines.append(line)
+                while stringWidth(word, font, size) > width:
+                    cut = len(word) - 1
+                    while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                        cut -= 1
+                    lines.append(word[:cut])
+                    word = word[cut:]
+                line, line_w = word, stringWidth(word, font, size)
+            elif line and line_w + space + ww > width:
+                lines.append(line)
+                line, line_w = word, ww
+            elif line:
+                line, line_w = f"{line} {word}", line_w + space + ww
+            else:
+                line, line_w = word, ww
+        lines.append(line)
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class GridStyle:
+    regular: str
+    bold: str
+    size: float
+    text: Any
+    muted: Any
+    rule: Any
+    accent: Any
+    header_bg: Any | None
+    shade: Any | None
+    tick: float = 0.0  # size of the tick box in column 0 of ticked rows; 0: none
+
+    @property
+    def leading(self) -> float:
+        return self.size * 1.2
+
+
+@dataclass
+class Row:
+    """One table row; a "band" spans all columns (a block heading or a notes line)."""
+
+    cells: list[str]
+    kind: Literal["head", "band", "body"] = "body"
+    shade: list[bool] = field(default_factory=list)
+    tick: bool = False
+    min_height: float = 0.0
+    bold_first: bool = False
+    muted: bool = False
+    height: float = 0.0
+    lines: list[list[str]] = field(default_factory=list)
+
+
+class Grid(Flowable):
+    def __init__(self, widths: list[float], rows: list[Row], style: GridStyle, repeat_head: bool = True) -> None:
+        super().__init__()
+        self.widths, self.rows, self.st = widths, rows, style
+        self.repeat_head = repeat_head and bool(rows) and rows[0].kind == "head"
+        self.width = sum(widths)
+        for row in rows:
+            if not row.lines:
+                self._measure(row)
+        self.height = sum(r.height for r in rows)
+
+    def _measure(self, row: Row) -> None:
+        st = self.st
+        if row.kind == "band":
+            font = st.regular if row.muted else st.bold
+            row.lines = [wrap_text(row.cells[0], font, st.size, self.width - 2 * PAD_X).split("\n")]
+        else:
+            row.lines = []
+            for i, (text, w) in enumerate(zip(row.cells, self.widths)):
+                bold = row.kind == "head" or (i == 0 and row.bold_first)
+                font = st.bold if bold else st.regular
+                row.lines.append(wrap_text(text, font, st.size, w - 2 * PAD_X).split("\n") if text else [])
+        n = max((len(c) for c in row.lines), default=0)
+        row.height = max(n * st.leading + 2 * PAD_Y, row.min_height, st.tick + 2 * PAD_Y if row.tick else 0)
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        head = [self.rows[0]] if self.repeat_head else []
+        used = sum(r.height for r in head)
+        start = len(head)
+        cut = start
+        for i in range(start, len(self.rows)):
+            if used + self.rows[i].height > ah:
+                break
+            used += self.rows[i].height
+            cut = i + 1
+        while cut > start and self.rows[cut - 1].kind == "band" and cut < len(self.rows):
+            cut -= 1  # a block heading stays with the row under it
+        if cut <= start or cut >= len(self.rows):
+            return []
+        first = Grid(self.widths, self.rows[:cut], self.st, self.repeat_head)
+        rest = Grid(self.widths, head + self.rows[cut:], self.st, self.repeat_head)
+        return [first, rest]
+
+    def _cells(self, row: Row, top: float, bottom: float, x_edges: list[float]):
+        """(x, baseline of the first line, lines, font, colour) for each non-empty cell."""
+        st = self.st
+        lead = st.leading
+        if row.kind == "band":
+            font = st.regular if row.muted else st.bold
+            yield 0.0, top - PAD_Y - st.size, row.lines[0], font, st.muted if row.muted else st.text
+            return
+        for i, lines in enumerate(row.lines):
+            if not lines:
+                continue
+            bold = row.kind == "head" or (i == 0 and row.bold_first)
+            colour = st.muted if row.muted and not bold else st.text
+            if row.kind == "head":  # headers sit on the rule below them
+                base = bottom + PAD_Y + (len(lines) - 1) * lead + st.size * 0.25
+            elif row.muted:  # log cells: the target at the top, room to write below
+                base = top - PAD_Y - st.size
+            else:
+                base = bottom + (top - bottom + len(lines) * lead) / 2 - st.size
+            yield x_edges[i], base, lines, st.bold if bold else st.regular, colour
+
+    def _text(self, c: Any, rows: list[tuple[Row, float, float]], x_edges: list[float]) -> None:
+        st = self.st
+        t = c.beginText()
+        font_now = colour_now = None
+        for row, top, bottom in rows:
+            for x, base, lines, font, colour in self._cells(row, top, bottom, x_edges):
+                if font != font_now:
+                    t.setFont(font, st.size, st.leading)
+                    font_now = font
+                if colour != colour_now:
+                    t.setFillColor(colour)
+                    colour_now = colour
+                for k, line in enumerate(lines):
+                    t.setTextOrigin(x + PAD_X, base - k * st.leading)
+                    t.textOut(line)
+        c.drawText(t)
+
+    def _head_form(self, c: Any, row: Row, x_edges: list[float]) -> str:
+        """The header row is the same on every table of a kind: draw it once as a PDF form."""
+        forms = c.__dict__.setdefault("_grid_head_forms", {})
+        key = (tuple(row.cells), tuple(self.widths), self.st)
+        name = forms.get(key)
+        if name is None:
+            name = forms[key] = f"GridHead{len(forms)}"
+            c.beginForm(name, 0, 0, x_edges[-1], row.height)
+            if self.st.header_bg is not None:
+                c.setFillColor(self.st.header_bg)
+                c.rect(0, 0, x_edges[-1], row.height, stroke=0, fill=1)
+            self._text(c, [(row, row.height, 0.0)], x_edges)
+            c.endForm()
+        return name
+
+    def draw(self) -> None:
+        st, c = self.st, self.canv
+        x_edges = [0.0]
+        for w in self.widths:
+            x_edges.append(x_edges[-1] + w)
+        total_w = x_edges[-1]
+        placed: list[tuple[Row, float, float]] = []
+        y = self.height
+        for row in self.rows:
+            placed.append((row, y, y - row.height))
+            y -= row.height
+        # shaded write-in cells
+        if st.shade is not None:
+            c.setFillColor(st.shade)
+            for row, top, bottom in placed:
+                if row.kind != "body":
+                    continue
+                start = None
+                for i, shaded in enumerate([*row.shade, False]):
+                    if shaded and start is None:
+                        start = i
+                    elif not shaded and start is not None:
+                        c.rect(x_edges[start], bottom, x_edges[i] - x_edges[start], top - bottom, stroke=0, fill=1)
+                        start = None
+        # header row: a form drawn once per document
+        text_rows = placed
+        if placed and placed[0][0].kind == "head":
+            head, top, bottom = placed[0]
+            name = self._head_form(c, head, x_edges)
+            c.saveState()
+            c.translate(0, bottom)
+            c.doForm(name)
+            c.restoreState()
+            text_rows = placed[1:]
+        # rules: horizontal at every row edge, vertical in runs between spanning bands
+        rules = c.beginPath()
+        accents = c.beginPath()
+        rules.moveTo(0, self.height)
+        rules.lineTo(total_w, self.height)
+        run_top = None
+        runs: list[tuple[float, float]] = []
+        for row, top, bottom in placed:
+            path = accents if row.kind == "head" else rules
+            path.moveTo(0, bottom)
+            path.lineTo(total_w, bottom)
+            if row.kind == "band":
+                if not row.muted:
+                    accents.moveTo(0, top)
+                    accents.lineTo(total_w, top)
+                if run_top is not None:
+                    runs.append((run_top, top))
+                    run_top = None
+            elif run_top is None:
+                run_top = top
+        if run_top is not None:
+            runs.append((run_top, 0.0))
+        for x in x_edges[1:-1]:
+            for top, bottom in runs:
+                rules.moveTo(x, top)
+                rules.lineTo(x, bottom)
+        for x in (0.0, total_w):
+            rules.moveTo(x, self.height)
+            rules.lineTo(x, 0)
+        c.setLineWidth(0.3)
+        c.setStrokeColor(st.rule)
+        c.drawPath(rules, stroke=1, fill=0)
+        c.setLineWidth(0.8)
+        c.setStrokeColor(st.accent)
+        c.drawPath(accents, stroke=1, fill=0)
+        if st.tick:
+            boxes = c.beginPath()
+            for row, top, bottom in placed:
+                if row.tick:
+                    boxes.rect((x_edges[1] - st.tick) / 2, bottom + (top - bottom - st.tick) / 2, st.tick, st.tick)
+            c.setLineWidth(0.7)
+            c.setStrokeColor(st.text)
+            c.drawPath(boxes, stroke=1, fill=0)
+        self._text(c, text_rows, x_edges)
