@@ -33,13 +33,18 @@ def _walk(loc: tuple[Any, ...]) -> tuple[type[BaseModel] | None, Any]:
     so the "allowed" hint is read from the model and can never drift from it."""
     model: type[BaseModel] | None = Plan
     field = None
+    in_mapping = False
     for part in loc:
         if isinstance(part, int):
+            continue
+        if in_mapping:  # a key of a dict field (e.g. dose.beginner): the value's model follows
+            in_mapping = False
             continue
         if model is None or part not in model.model_fields:
             return None, None
         field = model.model_fields[part]
         model = _inner_model(field.annotation)
+        in_mapping = typing.get_origin(field.annotation) is dict
     return model, field
 
 

@@ -155,3 +155,10 @@ def test_bad_times_are_one_line_errors_naming_the_value(bad):
     message = str(info.value)
     assert "\n" not in message and message.startswith("time:") and repr(bad) in message
     assert "HH:MM" in message
+
+
+def test_every_event_carries_the_properties_rfc5545_requires(plan):
+    for event in _events(plan_to_ics(plan, "18:15")):
+        for prop in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"):
+            assert prop in event, prop
+        assert "DURATION" not in event  # DTEND and DURATION must not both appear

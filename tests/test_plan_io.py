@@ -125,3 +125,14 @@ def test_loads_always_match_effort_times_minutes_after_loading(plan, edits):
     for week in loaded.weeks:
         assert all(s.load == s.rpe * s.minutes for s in week.sessions)
         assert week.load == sum(s.load for s in week.sessions)
+
+
+def test_errors_inside_the_carried_exercises_name_the_path_through_the_dose_mapping(data):
+    entry = next(e for e in data["exercises"] if e.get("dose"))
+    index = data["exercises"].index(entry)
+    level = next(iter(entry["dose"]))
+    entry["dose"][level]["rpe"] = 11
+    message = _error(json.dumps(data))
+    assert message == (
+        f"plan.json: exercises.{index}.dose.{level}.rpe: 11 is not allowed (allowed: a number from 1 to 10)"
+    )

@@ -96,7 +96,10 @@ def init(
     ] = Path("profile.toml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
 ) -> None:
-    """Answer a few questions and get a profile file ready for 'planner generate --profile'."""
+    """Answer a few questions and get a profile file ready for 'planner generate --profile'.
+
+    Example: planner init -o me.toml
+    """
     from ..writers import write_atomic
 
     suffix = output.suffix.lower()

@@ -40,7 +40,10 @@ def render(
         ),
     ] = False,
 ) -> None:
-    """Turn a saved (and possibly hand-edited) plan JSON back into a PDF, checking it first."""
+    """Turn a saved (and possibly hand-edited) plan JSON back into a PDF, checking it first.
+
+    Example: planner render plan.json -o plan.pdf
+    """
     from ..plan_io import load_plan, recompute_loads, safety_problems, stale_loads
     from ..writers import default_output_name, write_atomic
 

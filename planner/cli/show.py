@@ -15,7 +15,7 @@ def show(
     plan_file: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[PLAN.json]",
+            metavar="PLAN.json",
             help="A saved plan (planner generate --format json). Leave out to build one from a profile.",
             dir_okay=False,
         ),
@@ -43,8 +43,10 @@ def show(
         int | None, typer.Option(help="Text width (default: the terminal's).", min=40, max=400)
     ] = None,
 ) -> None:
-    """Print a plan in the terminal: a week-by-week table with load and lighter weeks marked,
-    or one week in detail with --week N."""
+    """Print a plan in the terminal: weekly load with lighter weeks marked, or one week (--week N).
+
+    Example: planner show plan.json --week 3
+    """
     values = dict(locals())
     from rich.console import Console
 
