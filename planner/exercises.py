@@ -63,15 +63,17 @@ class ExerciseLibrary:
         object.__setattr__(self, "exercises", ordered)
         object.__setattr__(self, "warnings", tuple(self.warnings))
         object.__setattr__(self, "original_ids", MappingProxyType(dict(self.original_ids)))
-        object.__setattr__(self, "_by_id", MappingProxyType({ex.id: ex for ex in ordered}))
+        by_id = {ex.id: ex for ex in ordered}
+        by_id.update({orig: by_id[slug] for slug, orig in self.original_ids.items() if slug in by_id})
+        object.__setattr__(self, "_by_id", MappingProxyType(by_id))
+
+    def __hash__(self) -> int:
+        """Hashable, so callers can cache per library (entries hold lists, so not field by field)."""
+        return hash((self.source, self.format, tuple(ex.id for ex in self.exercises)))
 
     def get(self, exercise_id: str) -> Exercise | None:
-        found = self._by_id.get(exercise_id)
-        if found is None:
-            for slug, original in self.original_ids.items():
-                if original == exercise_id:
-                    return self._by_id.get(slug)
-        return found
+        """By id, or by the original id of an imported entry (`3_4_Sit-Up` as well as `3-4-sit-up`)."""
+        return self._by_id.get(exercise_id)
 
     def __iter__(self) -> Iterator[Exercise]:
         return iter(self.exercises)
@@ -82,7 +84,7 @@ class ExerciseLibrary:
     def __contains__(self, item: object) -> bool:
         if isinstance(item, Exercise):
             return self._by_id.get(item.id) == item
-        return isinstance(item, str) and self.get(item) is not None
+        return isinstance(item, str) and item in self._by_id
 
     def filter(
         self,
@@ -129,11 +131,11 @@ def _load_file(path: Path, source: str | None = None) -> ExerciseLibrary:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputFileError(f"--exercises: file '{path}' does not exist") from None
+        raise InputFileError(f"exercise library: file '{path}' does not exist") from None
     except IsADirectoryError:
-        raise InputFileError(f"--exercises: '{path}' is a directory, not a library file") from None
+        raise InputFileError(f"exercise library: '{path}' is a directory, not a library file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputFileError(f"--exercises: cannot read '{path}': {exc}") from None
+        raise InputFileError(f"exercise library: cannot read '{path}': {exc}") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

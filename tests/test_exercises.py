@@ -69,6 +69,7 @@ def test_library_api() -> None:
     assert lib.get("no-such-thing") is None
     assert "plie-squat" in lib and ex in lib and "nope" not in lib and 3 not in lib
     assert len(lib) == len(list(lib)) == len(lib.exercises)
+    assert hash(lib) == hash(load_library()), "hashable, so a caller can cache per library"
     with pytest.raises(AttributeError):
         lib.source = "other"  # type: ignore[misc]
 
