@@ -175,6 +175,10 @@ def _map_entry(index: int, entry: dict[str, Any], warnings: list[str]) -> dict[s
     if not isinstance(name, str) or not name.strip():
         warnings.append(f"{label}: left out: name is missing")
         return None
+    name = " ".join(name.split())
+    if len(name) > 120:
+        warnings.append(f"{label}: name cut to 120 characters")
+        name = name[:120].rstrip()
 
     raw_category = entry.get("category")
     category = CATEGORY_MAP.get(raw_category) if isinstance(raw_category, str) else None
@@ -197,8 +201,9 @@ def _map_entry(index: int, entry: dict[str, Any], warnings: list[str]) -> dict[s
     raw_level = entry.get("level")
     level = LEVEL_MAP.get(raw_level) if isinstance(raw_level, str) else None
     if level is None:
-        warnings.append(f"{label}: level {raw_level!r} is not known; serves every level")
-        level = "beginner"
+        # The careful reading of an unknown level: never hand it to a beginner.
+        warnings.append(f"{label}: level {raw_level!r} is not known; treated as advanced")
+        level = "advanced"
     levels = list(LEVELS[LEVELS.index(level):])
 
     primary = _muscles(entry.get("primaryMuscles"), "primaryMuscles", label, warnings)
@@ -240,7 +245,7 @@ def _map_entry(index: int, entry: dict[str, Any], warnings: list[str]) -> dict[s
     dose = {lvl: d.model_dump(exclude_none=True) for lvl, d in _DOSES[category].items() if lvl in levels}
     return {
         "id": slugify(raw_id),
-        "name": name.strip()[:120],
+        "name": name,
         "category": category,
         "pattern": pattern,
         "primary_muscles": primary,

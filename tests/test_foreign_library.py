@@ -210,10 +210,16 @@ def test_entries_that_cannot_stand_are_left_out_and_reported(changes: dict[str, 
 def test_unknown_level_and_muscle_are_reported() -> None:
     lib = one(fedb(level="wizard", secondaryMuscles=["glutes", "obliques"]))
     ex = lib.exercises[0]
-    assert ex.levels == ["beginner", "intermediate", "advanced"]
+    assert ex.levels == ["advanced"]
     assert ex.secondary_muscles == ["glutes"]
-    assert "entry 0 (id 'Dumbbell_Lunges'): level 'wizard' is not known; serves every level" in lib.warnings
+    assert "entry 0 (id 'Dumbbell_Lunges'): level 'wizard' is not known; treated as advanced" in lib.warnings
     assert "entry 0 (id 'Dumbbell_Lunges'): secondaryMuscles: 'obliques' is not a known muscle; left out" in lib.warnings
+
+
+def test_a_very_long_name_is_cut_and_said() -> None:
+    lib = one(fedb(name="Lunge " * 30))
+    assert len(lib.exercises[0].name) <= 120
+    assert "entry 0 (id 'Dumbbell_Lunges'): name cut to 120 characters" in lib.warnings
 
 
 def test_long_instructions_are_re_split_without_losing_words() -> None:
