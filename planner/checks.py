@@ -12,7 +12,7 @@ import datetime as dt
 from . import rules as R
 from .models import Frozen, Plan, Session
 from .timing import block_seconds
-from .vocab import ADDUCTOR_FOCUS, ADDUCTOR_LOADING_ACTIVITIES, ENDURANCE_ACTIVITIES, STRETCHED_MUSCLES
+from .vocab import owned_equipment, ADDUCTOR_FOCUS, ADDUCTOR_LOADING_ACTIVITIES, ENDURANCE_ACTIVITIES, STRETCHED_MUSCLES
 
 BLOCK_TOLERANCE_S = 60
 
@@ -146,7 +146,7 @@ def _spacing(plan: Plan) -> list[Violation]:
 def _fit_and_allowed(plan: Plan) -> list[Violation]:
     out = []
     profile = plan.profile
-    owned = set(profile.equipment)
+    owned = owned_equipment(profile.equipment, profile.activity)
     limits = set(profile.limitations)
     for week in plan.weeks:
         for s in week.sessions:

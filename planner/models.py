@@ -57,6 +57,12 @@ def _unique_sorted(values: list[str]) -> list[str]:
     return sorted(set(values))
 
 
+def _equipment(values: list[str]) -> list[str]:
+    """No equipment listed means bodyweight; "none" beside real equipment says nothing more."""
+    owned = set(values) - {"none"}
+    return sorted(owned) if owned else ["none"]
+
+
 Name = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), AfterValidator(_clean_text)
 ]
@@ -79,7 +85,7 @@ class Profile(Frozen):
     weeks: int = Field(8, ge=1, le=52)
     days_per_week: int = Field(3, ge=1, le=7)
     session_minutes: int = Field(45, ge=15, le=180)
-    equipment: Annotated[list[Equipment], AfterValidator(_unique_sorted)] = Field(
+    equipment: Annotated[list[Equipment], AfterValidator(_equipment)] = Field(
         default_factory=lambda: ["none"]
     )
     focus: Annotated[list[Focus], AfterValidator(_unique_sorted)] = Field(default_factory=list)

@@ -60,6 +60,7 @@ class _Builder:
         self.warmup_minutes = R.warmup_minutes(profile.session_minutes)
         self._menus: dict[tuple[str, int, bool], Menu] = {}
         self._fixed: dict[str, int] = {}
+        self._stretches: dict[tuple[frozenset[str], int], list[Prescription]] = {}
 
     def menu(self, kind: str, cycle: int, carrier: bool) -> Menu:
         key = (kind, cycle, carrier)
@@ -69,9 +70,17 @@ class _Builder:
         return self._menus[key]
 
     def stretches(self, muscles: set[str], cycle: int) -> list[Prescription]:
-        chosen = stretches_for(self.library, self.profile, muscles, adductors=self.adductors,
-                               rotation=cycle + self.seed)
-        return stretch_prescriptions(self.profile, chosen)
+        key = (frozenset(muscles), cycle)
+        if key not in self._stretches:
+            chosen = stretches_for(self.library, self.profile, muscles, adductors=self.adductors,
+                                   rotation=cycle + self.seed)
+            items = stretch_prescriptions(self.profile, chosen)
+            # Very short sessions: shorter holds rather than a session longer than asked.
+            room = self.profile.session_minutes - R.MIN_MAIN_MINUTES - 3
+            while cooldown_minutes_needed(self.profile, items) > room and (items[0].hold_s or 0) > 15:
+                items = [p.model_copy(update={"hold_s": max(15, (p.hold_s or 15) - 5)}) for p in items]
+            self._stretches[key] = items
+        return self._stretches[key]
 
     def fixed_minutes(self, kind: str) -> int:
         """Warm-up plus the longest cool-down this kind of session needs in any block."""

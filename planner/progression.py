@@ -191,10 +191,11 @@ def plan_weeks(profile: Profile, fixed_minutes: Callable[[str], int]) -> list[We
             k = quality.get(offset, base_kind)
             fixed = fixed_minutes(k)
             specs.append(SessionSpec(offset, k, desired_main(profile, k, factor, fixed), session_rpe(profile, k), fixed))
-        if kind == "deload":
-            specs = _deload(specs, weeks[-1].load if weeks else sum(s.load for s in specs))
+        if kind == "deload" and weeks:
+            # The lighter week is last week made lighter: same days, same kinds of session.
+            specs = _deload(list(weeks[-1].sessions), weeks[-1].load)
         else:
-            specs, applied = _clamp(specs, number, history, endurance)
+            specs, applied = _clamp(specs, number, history, endurance, rules.easy_rpe)
             factor *= applied
         week = WeekSpec(number, kind, tuple(specs), cycle, builds)
         weeks.append(week)
@@ -228,7 +229,7 @@ def _spike_cap(history: _History, day: int) -> float:
 
 
 def _clamp(
-    specs: list[SessionSpec], number: int, history: _History, endurance: bool
+    specs: list[SessionSpec], number: int, history: _History, endurance: bool, easy_rpe: int
 ) -> tuple[list[SessionSpec], float]:
     """Shrink main blocks (then soften hard sessions) until every ceiling holds."""
     wanted = sum(s.main for s in specs)
@@ -262,6 +263,12 @@ def _clamp(
             out = shrunk
             break
         out[hardest] = replace(out[hardest], rpe=out[hardest].rpe - 1)
+    # A quality session softened to an easy effort is an easy session: call it that.
+    out = [
+        replace(s, kind="easy", rpe=min(s.rpe, easy_rpe))
+        if s.kind in ("tempo", "intervals") and s.rpe <= easy_rpe + 1 else s
+        for s in out
+    ]
     applied = sum(s.main for s in out) / wanted if wanted else 1.0
     return out, min(1.0, applied)
 
@@ -271,14 +278,18 @@ def _deload(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec]:
     best: tuple[float, list[SessionSpec]] | None = None
     for drop in range(0, len(specs)):
         kept = _drop_easiest(specs, drop)
-        for soften in (0, 1):
-            base = [replace(s, rpe=max(2, s.rpe - soften)) if s.hard or soften and s.rpe > 3 else s for s in kept]
+        # Hard sessions soften first; easy ones only when the week cannot get lighter otherwise.
+        for soften, hard_only in ((0, True), (1, True), (1, False), (2, False)):
+            base = [
+                replace(s, rpe=max(2, s.rpe - soften)) if (s.hard or not hard_only) else s
+                for s in kept
+            ]
             for step in range(2, 19):
                 scale = step / 20
                 trial = [replace(s, main=max(R.MIN_MAIN_MINUTES, math.floor(s.main * scale))) for s in base]
                 ratio = sum(s.load for s in trial) / previous_load if previous_load else R.DELOAD_TARGET
                 if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX:
-                    cost = abs(ratio - R.DELOAD_TARGET) + drop * 0.5 + soften * 0.2
+                    cost = abs(ratio - R.DELOAD_TARGET) + drop * 0.5 + soften * 0.05
                     if best is None or cost < best[0]:
                         best = (cost, trial)
         if best is not None and drop == 0:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .errors import LibraryError
 from .exercises import ExerciseLibrary
 from .models import Exercise, Profile
+from .vocab import owned_equipment
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class Slot:
     pattern: str | None = None
     activity: str | None = None
     muscle: str | None = None
+    # Patterns a pattern-less slot must not take (an easy cool-down walk is no main session).
+    not_patterns: tuple[str, ...] = ()
 
     def describe(self) -> str:
         parts = ["/".join(self.category)]
@@ -50,7 +53,7 @@ class Choice:
 
 def ruled_out_by(ex: Exercise, profile: Profile) -> str:
     """Why the profile cannot use this exercise ("" when it can)."""
-    missing = sorted(ex.needs - set(profile.equipment))
+    missing = sorted(ex.needs - owned_equipment(profile.equipment, profile.activity))
     if missing:
         return "needs " + ", ".join(missing)
     clash = sorted(set(ex.avoid_with) & set(profile.limitations))
@@ -63,6 +66,8 @@ def fits_slot(ex: Exercise, slot: Slot) -> bool:
     if ex.category not in slot.category:
         return False
     if slot.pattern is not None and ex.pattern != slot.pattern:
+        return False
+    if ex.pattern is not None and ex.pattern in slot.not_patterns:
         return False
     if slot.activity is not None and slot.activity not in ex.activities:
         return False
@@ -182,7 +187,8 @@ def cover_muscles(
             primary = len(remaining & set(ex.primary_muscles))
             return (2 * primary + len(remaining & set(ex.secondary_muscles)), primary)
 
-        scored = [(gain(ex), ex) for ex in pool if ex not in chosen and gain(ex)[0] > 0]
+        taken = {ex.id for ex in chosen}
+        scored = [(g, ex) for ex in pool if ex.id not in taken and (g := gain(ex))[0] > 0]
         if not scored:
             missing = ", ".join(sorted(remaining))
             raise LibraryError(

@@ -30,6 +30,11 @@ class Menu:
     accessories: tuple[Choice, ...]
 
     @property
+    def required(self) -> set[str]:
+        """Accessories the plan promises every week (inner-thigh strength)."""
+        return {c.exercise.id for c in self.accessories if "adductors" in c.exercise.primary_muscles}
+
+    @property
     def muscles(self) -> set[str]:
         chosen = [c for c in (self.cardio, *self.stations, *self.accessories) if c is not None]
         return {m for c in chosen for m in c.exercise.primary_muscles}
@@ -170,6 +175,27 @@ def accessory_items(menu: Menu, profile: Profile) -> list[Prescription]:
     return items
 
 
+def fit_accessories(
+    items: list[Prescription], budget_s: int, required: set[str], keep_s: int = 180
+) -> list[Prescription]:
+    """Leave at least `keep_s` of the main work: drop optional accessories first, then go down
+    to one set; inner-thigh work stays (the plan promises it every week)."""
+    def used(xs: list[Prescription]) -> int:
+        return sum(prescription_seconds(p) for p in xs)
+
+    out = list(items)
+    while used(out) > budget_s - keep_s:
+        optional = [i for i, p in enumerate(out) if p.exercise_id not in required]
+        if optional:
+            out.pop(optional[-1])
+            continue
+        if any((p.sets or 1) > 1 for p in out):
+            out = [p.model_copy(update={"sets": 1}) for p in out]
+            continue
+        break
+    return out
+
+
 def endurance_main(
     menu: Menu, profile: Profile, kind: str, minutes: int, rpe: int, *, stage_index: int
 ) -> Block:
@@ -177,12 +203,8 @@ def endurance_main(
     rules = R.LEVEL_RULES[profile.level]
     assert menu.cardio is not None
     ex = menu.cardio.exercise
-    extra = accessory_items(menu, profile)
-    extra_s = sum(prescription_seconds(p) for p in extra)
-    cardio_s = minutes * 60 - extra_s
-    if cardio_s < R.MIN_MAIN_MINUTES * 60:
-        extra, cardio_s = [], minutes * 60
-    cardio_s -= 15  # the transition counted by timing
+    extra = fit_accessories(accessory_items(menu, profile), minutes * 60, menu.required)
+    cardio_s = minutes * 60 - sum(prescription_seconds(p) for p in extra) - 15
     note = menu.cardio.note
     swim = profile.activity == "swimming"
 
@@ -195,9 +217,12 @@ def endurance_main(
     if kind == "walk-run" and stage_index < len(R.WALK_RUN_STAGES):
         run_s, walk_s = R.WALK_RUN_STAGES[stage_index]
         reps = max(1, (cardio_s + walk_s) // (run_s + walk_s))
+        if reps == 1:
+            run_s, walk_s = min(run_s, cardio_s), 0
         items = [Prescription(
-            exercise_id=ex.id, name=ex.name, sets=reps, duration_s=run_s, rest_s=walk_s, rpe=rpe + 1,
-            notes=_join(note, f"run {_mmss(run_s)}, then walk briskly {_mmss(walk_s)}; repeat"),
+            exercise_id=ex.id, name=ex.name, sets=reps, duration_s=run_s, rest_s=walk_s or None, rpe=rpe + 1,
+            notes=_join(note, f"run {_mmss(run_s)}, then walk briskly {_mmss(walk_s)}; repeat" if walk_s
+                        else "easy running, walk if you need to"),
         )]
     elif kind == "tempo":
         reps = 1 if cardio_s < 20 * 60 else 2
@@ -276,11 +301,10 @@ def recovery_main(menu: Menu, profile: Profile, minutes: int, rpe: int) -> Block
             duration_s=(dose.duration_s if dose and dose.duration_s and not dose.hold_s else None),
             per_side=ex.per_side, notes=choice.note,
         ))
-    used = sum(prescription_seconds(p) for p in extra + mobility)
-    cardio_s = minutes * 60 - used - 15
-    if cardio_s < 180:
-        extra = []
-        cardio_s = minutes * 60 - sum(prescription_seconds(p) for p in mobility) - 15
+    while mobility and sum(prescription_seconds(p) for p in extra + mobility) > minutes * 60 - 240:
+        mobility.pop()
+    extra = fit_accessories(extra, minutes * 60 - sum(prescription_seconds(p) for p in mobility), menu.required)
+    cardio_s = minutes * 60 - sum(prescription_seconds(p) for p in extra + mobility) - 15
     ex = menu.cardio.exercise
     first = Prescription(exercise_id=ex.id, name=ex.name, duration_s=cardio_s, rpe=rpe,
                          notes=_join(menu.cardio.note, "easy: this day helps you recover"))

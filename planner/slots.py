@@ -42,7 +42,7 @@ def cardio_slots(activity: str, pattern: str) -> list[Slot]:
     slots = [Slot(CARDIO, pattern=pattern, activity=activity)]
     if fallback:
         slots.append(Slot(CARDIO, pattern=fallback, activity=activity))
-    slots.append(Slot(CARDIO, activity=activity))
+    slots.append(Slot(CARDIO, activity=activity, not_patterns=("cooldown", "raise")))
     return slots
 
 
@@ -70,6 +70,9 @@ def first_choice(
         found = choose(library, profile, slot, rotation=rotation, exclude=exclude, required=False)
         if found is not None:
             return found
+    if exclude:
+        # Few options (bodyweight only, many limitations): repeating an exercise beats failing.
+        return first_choice(library, profile, slots, rotation=rotation, required=required)
     if required:
         # Raise the error for the slot the planner really wanted.
         choose(library, profile, slots[0], rotation=rotation, exclude=exclude, required=True)

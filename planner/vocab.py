@@ -137,3 +137,13 @@ STRETCHED_MUSCLES: frozenset[str] = frozenset(
         "lower back",
     }
 )
+
+# Equipment an activity cannot be done without: choosing swimming means having a pool.
+IMPLIED_EQUIPMENT: dict[str, frozenset[str]] = {
+    "swimming": frozenset({"pool"}),
+    "cycling": frozenset({"bike"}),
+}
+
+
+def owned_equipment(equipment: list[str] | tuple[str, ...], activity: str) -> frozenset[str]:
+    return frozenset(equipment) | IMPLIED_EQUIPMENT.get(activity, frozenset())

@@ -1,0 +1,145 @@
+"""`planner generate`: exit codes, one-line errors, nothing written on error, --force."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from planner.cli import app
+
+BASE = ["generate", "--level", "beginner", "--activity", "running", "--weeks", "4", "--start-date", "2027-01-04"]
+
+
+def test_writes_a_pdf_named_from_client_and_activity(runner, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [*BASE, "--name", "Zoë Ødegård-Núñez"])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "zoë-ødegård-núñez-running-plan.pdf"
+    assert out.exists()
+    reader = pypdf.PdfReader(io.BytesIO(out.read_bytes()))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Zoë Ødegård-Núñez" in text
+    assert len(reader.pages) >= 4
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_json_output_follows_the_contract(runner, tmp_path: Path) -> None:
+    out = tmp_path / "plan.json"
+    result = runner.invoke(app, [*BASE, "--format", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema_version"] == "1.0"
+    assert data["generator"]["name"] == "workout-planner" and data["generator"]["version"]
+    assert data["profile"]["level"] == "beginner"
+    week = data["weeks"][0]
+    assert {"number", "kind", "load", "sessions"} <= week.keys()
+    session = week["sessions"][0]
+    assert {"date", "title", "minutes", "rpe", "load", "blocks", "hydration", "tips"} <= session.keys()
+    assert [b["kind"] for b in session["blocks"]] == ["warmup", "main", "cooldown"]
+    ids = {e["id"] for e in data["exercises"]}
+    for block in session["blocks"]:
+        assert block["minutes"] >= 1
+        for item in block["items"]:
+            assert item["exercise_id"] in ids
+
+
+def test_same_command_gives_byte_identical_files(runner, tmp_path: Path) -> None:
+    for fmt in ("pdf", "json"):
+        a, b = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        assert runner.invoke(app, [*BASE, "-f", fmt, "-o", str(a)]).exit_code == 0
+        assert runner.invoke(app, [*BASE, "-f", fmt, "-o", str(b)]).exit_code == 0
+        assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--level", "expert", "--activity", "running"], "level: 'expert' is not allowed (allowed: one of beginner, intermediate, advanced)"),
+        (["--level", "beginner", "--activity", "rowing"], "activity: 'rowing' is not allowed"),
+        (["--level", "beginner", "--activity", "running", "--weeks", "60"], "weeks: 60 is not allowed (allowed: a number from 1 to 52)"),
+        (["--level", "beginner", "--activity", "running", "--session-minutes", "5"], "session_minutes: 5 is not allowed (allowed: a number from 15 to 180)"),
+        (["--level", "beginner", "--activity", "running", "--equipment", "dumbbells;laser"], "equipment.1: 'laser' is not allowed"),
+        (["--level", "beginner", "--activity", "running", "--start-date", "2027-02-30"], "start_date: '2027-02-30' is not allowed"),
+        (["--activity", "running"], "level: a value is required"),
+        (["--level", "beginner", "--activity", "running", "--theme", "nope"], "theme"),
+        (["--level", "beginner", "--activity", "running", "--accent", "notacolour"], "accent"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(runner, tmp_path: Path, args, expected) -> None:
+    out = tmp_path / "out.pdf"
+    result = runner.invoke(app, ["generate", *args, "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.output.strip().splitlines() if line.strip()]
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith("Error: ")
+    assert expected in lines[0]
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_existing_file_is_kept_without_force(runner, tmp_path: Path) -> None:
+    out = tmp_path / "plan.pdf"
+    out.write_bytes(b"precious")
+    result = runner.invoke(app, [*BASE, "-o", str(out)])
+    assert result.exit_code == 2
+    assert "already exists; use --force" in result.output
+    assert out.read_bytes() == b"precious"
+    result = runner.invoke(app, [*BASE, "-o", str(out), "--force"])
+    assert result.exit_code == 0
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_profile_file_and_flag_precedence(runner, tmp_path: Path) -> None:
+    profile = tmp_path / "p.toml"
+    profile.write_text('name = "Ana"\nlevel = "advanced"\nactivity = "cycling"\nweeks = 3\n', encoding="utf-8")
+    out = tmp_path / "p.json"
+    result = runner.invoke(app, ["generate", "--profile", str(profile), "--weeks", "2", "-f", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert data["profile"]["name"] == "Ana" and data["profile"]["level"] == "advanced"
+    assert len(data["weeks"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("p.json", '{"level": "beginner", "activity": "running", "days_per_week": 9}', "p.json: days_per_week: 9 is not allowed"),
+        ("p.yaml", "level: beginner\nactivity: [running\n", "p.yaml' is not valid YAML"),
+        ("p.toml", 'level = "beginner"\nactivty = "running"\n', "p.toml: activty: unknown field"),
+        ("p.txt", "level=beginner", "allowed: .json, .yaml, .yml, .toml"),
+        ("p.json", "[1, 2]", "must hold a mapping"),
+    ],
+)
+def test_bad_profile_files_name_the_file_and_key(runner, tmp_path: Path, name, content, expected) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["generate", "--profile", str(path), "-o", str(tmp_path / "o.pdf")])
+    assert result.exit_code == 2
+    assert expected in result.output
+    assert not (tmp_path / "o.pdf").exists()
+
+
+def test_missing_profile_file(runner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["generate", "--profile", str(tmp_path / "none.json")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_schema_commands_print_json_schemas(runner) -> None:
+    for which, key in (("profile", "level"), ("plan", "weeks")):
+        result = runner.invoke(app, ["schema", which])
+        assert result.exit_code == 0
+        assert key in json.loads(result.output)["properties"]
+
+
+def test_every_command_has_help(runner) -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("generate", "show", "render", "init", "batch", "schema", "exercises"):
+        assert command in result.output
+        sub = runner.invoke(app, [command, "--help"])
+        assert sub.exit_code == 0 and "Usage" in sub.output
