@@ -68,14 +68,20 @@ def child_batch(roster: str, out: str, workers: int) -> dict[str, float]:
     from planner.batch import run_batch
     from planner.roster import open_roster
 
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     summary = run_batch(open_roster(roster), Path(out), workers=workers)
     seconds = time.perf_counter() - started
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "seconds": seconds,
         "printed": summary.printed,
         "failed": summary.failed,
-        "parent_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "parent_peak_mb": me.ru_maxrss / 1024,
+        "parent_cpu": me.ru_utime + me.ru_stime,
+        "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+        # Other work on the machine takes cores from the workers: shown so a slow run can be read.
+        "load": max(load_before, os.getloadavg()[0]),
     }
 
 
@@ -135,8 +141,9 @@ def main() -> None:
             result["rate"] = rows / result["seconds"]
             print(
                 f"{label:<24} {result['seconds']:8.1f} s {result['rate']:7.2f} clients/s "
-                f"{result['seconds'] / rows * 1000:7.0f} ms/client  parent peak {result['parent_peak_mb']:6.1f} MB"
-                f"  ({result['printed']:.0f} printed, {result['failed']:.0f} failed)",
+                f"{result['seconds'] / rows * 1000:7.0f} ms/client  cpu {result['cpu'] / rows * 1000:5.0f} ms/client"
+                f" (parent {result['parent_cpu']:5.1f} s)  parent peak {result['parent_peak_mb']:6.1f} MB"
+                f"  load {result['load']:.1f}  ({result['printed']:.0f} printed, {result['failed']:.0f} failed)",
                 flush=True,
             )
 

@@ -170,6 +170,9 @@ def run_task(job: Job, settings: RenderSettings, task: Task) -> RowResult:
         return RowResult(task.row, task.name, "failed", error=f"{task.where}: {exc}")
     except ValidationError as exc:
         return RowResult(task.row, task.name, "failed", error=describe_validation_error(exc, task.where))
+    except OSError as exc:  # disk full, permissions: say which file, not a traceback
+        reason = exc.strerror or str(exc)
+        return RowResult(task.row, task.name, "failed", error=f"{task.where}: cannot write '{task.path.name}': {reason}")
     except Exception as exc:  # a bug must cost one row, not the batch
         return RowResult(
             task.row,
@@ -355,9 +358,12 @@ def run_batch(
     """
     settings = settings or RenderSettings()
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     if combined is not None:
         check_combined_target(combined, force)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PlannerError(f"out: cannot create the folder '{out_dir}': {exc.strerror or exc}") from None
     sweep_temp_files(out_dir)
     reserved: list[str] = []
     if combined is not None and combined.resolve().parent == out_dir.resolve():

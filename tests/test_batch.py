@@ -361,3 +361,24 @@ def test_a_combined_file_inside_the_folder_never_collides_with_a_client(tmp_path
 def test_no_combined_when_nothing_printed(tmp_path: Path) -> None:
     summary = run(roster_file(tmp_path, ["Ann,expert,walking,"]), tmp_path / "out", combined=tmp_path / "all.pdf")
     assert summary.combined is None and not (tmp_path / "all.pdf").exists()
+
+
+def test_an_unwritable_file_fails_its_row_only(tmp_path: Path) -> None:
+    from planner.batch import Task, run_task
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    profile = Profile(name="Ann", level="beginner", activity="walking")
+    task = Task(2, "Ann", "roster.csv: row 2", profile, blocker / "ann.pdf")
+    result = run_task(fake_job, RenderSettings(), task)
+    assert result.status == "failed"
+    assert result.error.startswith("roster.csv: row 2: cannot write 'ann.pdf': ")
+
+
+def test_an_out_folder_that_cannot_exist_is_one_error(tmp_path: Path) -> None:
+    from planner.errors import PlannerError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(PlannerError, match=r"^out: cannot create the folder '.*file/out': "):
+        run(roster_file(tmp_path, ["Ann,beginner,walking,"]), blocker / "out")

@@ -129,7 +129,7 @@ def _summary_line(summary: Any, out: Path) -> str:
     parts = [f"Printed {summary.printed} of {summary.total} clients into {out}{os.sep}"]
     details = []
     if summary.exists:
-        details.append(f"{summary.exists} kept (already printed; --force reprints)")
+        details.append(f"{summary.exists} kept")
     if summary.failed:
         details.append(f"{summary.failed} failed")
     if details:
