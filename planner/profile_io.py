@@ -52,6 +52,8 @@ def _allowed_for(loc: tuple[Any, ...]) -> str | None:
 def describe_validation_error(exc: ValidationError, source: str | None = None) -> str:
     """One line: where (file and key, or field), the value given, and what is allowed."""
     errors = exc.errors(include_url=False)
+    # A misspelt key explains the "missing" error that comes with it: report it first.
+    errors.sort(key=lambda e: e.get("type") != "extra_forbidden")
     first = errors[0]
     loc = tuple(first.get("loc", ()))
     field = ".".join(str(p) for p in loc) or "profile"
@@ -61,8 +63,14 @@ def describe_validation_error(exc: ValidationError, source: str | None = None) -
     if kind == "missing":
         message = f"{where}: a value is required"
     elif kind == "extra_forbidden":
-        known = ", ".join(Profile.model_fields) if exc.title == "Profile" else ""
-        message = f"{where}: unknown field" + (f"; known fields are {known}" if known else "")
+        import difflib
+
+        fields = list(Profile.model_fields) if exc.title == "Profile" else []
+        close = difflib.get_close_matches(str(loc[-1]) if loc else "", fields, n=1)
+        if close:
+            message = f"{where}: unknown field; did you mean '{close[0]}'?"
+        else:
+            message = f"{where}: unknown field" + (f"; known fields are {', '.join(fields)}" if fields else "")
     else:
         allowed = (
             _allowed_for(loc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from .batch import batch
+from .exercises import exercises_app
 from .generate import generate
 from .init_cmd import init
 from .render_cmd import render
@@ -24,6 +25,7 @@ app.command("render")(render)
 app.command("init")(init)
 app.command("batch")(batch)
 app.command("schema")(schema)
+app.add_typer(exercises_app, name="exercises")
 
 
 def main() -> None:
