@@ -108,8 +108,7 @@ def stretch_prescriptions(profile: Profile, stretches: list[Exercise]) -> list[P
     for ex in stretches:
         dose = ex.dose.get(profile.level)
         n = sets if not (dose and dose.sets) else min(sets, dose.sets) if sets == 1 else max(sets, 2)
-        note = "hold at mild tightness, never pain; breathe slowly"
-        out.append(_item(ex, note, sets=n, hold_s=hold))
+        out.append(_item(ex, sets=n, hold_s=hold))
     return out
 
 

@@ -37,7 +37,7 @@ def generate(
     exercises: o.Exercises = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Output file. [default: <name>-<activity>-plan.<format>]", dir_okay=False),
+        typer.Option("--output", "-o", help="Output file. Default: <name>-<activity>-plan.<format>.", dir_okay=False),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="pdf, json or ics.")] = Format.pdf,
     ics: Annotated[
