@@ -124,7 +124,7 @@ def test_guidance_section_prints_planner_points_and_theme_intros(handout):
     assert "Staying well: drinking, cramps and when to see a doctor" in text
     assert "Drinking" in text and "Before: 350–490 mL 2–4 h before." in text
     assert "When to see a doctor" in text and "Cramps with dark urine: urgent care." in text
-    assert "Pale yellow urine is a good sign." in text
+    assert "Drink to stay comfortable, not to a schedule." in text
 
 
 def test_every_page_has_running_header_page_numbers_and_generator(handout):

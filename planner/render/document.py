@@ -522,7 +522,7 @@ def used_exercises(plan: Plan) -> list[Exercise]:
 
 
 def guide(theme: Theme, plan: Plan) -> Guide:
-    labels = {k: theme.t(f"guide_{k}") for k in ("steps", "cues", "muscles", "easier", "harder", "video")}
+    labels = {k: theme.t(f"guide_{k}") for k in ("steps", "cues", "muscles", "easier", "harder", "video", "none")}
     return Guide(
         outline=theme.t("outline_guide"),
         title=theme.t("guide_title"),

@@ -58,6 +58,11 @@ class _Styles:
         self.header_bg = colors.HexColor(c.header_bg)
         self.shade = colors.HexColor(c.shade)
         self.light_week = colors.HexColor(c.light_week)
+        if accent != c.accent and not theme.greyscale:  # a coach's accent: tints to match it
+            white = colors.white
+            self.header_bg = colors.linearlyInterpolatedColor(self.accent, white, 0, 1, 0.85)
+            self.shade = colors.linearlyInterpolatedColor(self.accent, white, 0, 1, 0.94)
+            self.light_week = colors.linearlyInterpolatedColor(self.accent, white, 0, 1, 0.55)
         self.chart_bg = colors.HexColor(c.chart_bg)
         self.edited = colors.HexColor(c.edited)
         f = theme.fonts
@@ -80,6 +85,9 @@ class _Styles:
         self.h1 = style("h1", fontName=font.bold, fontSize=f.heading_size, textColor=self.accent, spaceAfter=3 * gap, keepWithNext=1)
         self.h2 = style("h2", fontName=font.bold, fontSize=size + 2, textColor=self.accent, spaceBefore=7 * gap, spaceAfter=2 * gap, keepWithNext=1)
         self.h3 = style("h3", fontName=font.bold, fontSize=size + 0.5, spaceBefore=4 * gap, spaceAfter=1, keepWithNext=1)
+        # week pages hold a CondPageBreak before each day instead: keepWithNext costs a frame copy
+        self.day = style("day", fontName=font.bold, fontSize=size + 2, textColor=self.accent, spaceBefore=7 * gap, spaceAfter=1 * gap)
+        self.rest_day = style("rest_day", fontName=font.bold, fontSize=size + 0.5, spaceBefore=4 * gap, spaceAfter=1)
         self.bullet = style("bullet", leftIndent=11, bulletIndent=2, spaceAfter=1.5 * gap)
         self.cell = style("cell", fontSize=tsize, leading=tsize * 1.2)
         self.cell_bold = style("cell_bold", fontName=font.bold, fontSize=tsize, leading=tsize * 1.2)
@@ -253,6 +261,19 @@ def _text_block(s: _Styles, block: d.TextBlock) -> list[Flowable]:
     return out
 
 
+def _nice_step(raw: float) -> float:
+    """1, 2, 2.5 or 5 times a power of ten: axis labels people can read at a glance."""
+    import math
+
+    if raw <= 0:
+        return 1
+    power = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 2.5, 5, 10):
+        if raw <= m * power:
+            return m * power
+    return 10 * power
+
+
 def _chart(s: _Styles, chart: d.LoadChart, width: float) -> Flowable:
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
 
@@ -262,15 +283,19 @@ def _chart(s: _Styles, chart: d.LoadChart, width: float) -> Flowable:
         dr.add(Rect(0, 0, width, height, fillColor=s.chart_bg, strokeColor=None))
     pad_l, pad_b, pad_t = 30, 26, 14
     plot_w, plot_h = width - pad_l - 10, height - pad_b - pad_t
-    top = max((b.value for b in chart.bars), default=1) or 1
+    step = _nice_step(max((b.value for b in chart.bars), default=1) / 4)
+    top = step * 4
+    while top < max((b.value for b in chart.bars), default=0):
+        top += step
+    ticks = round(top / step)
     n = len(chart.bars)
     slot = plot_w / max(n, 1)
     bar_w = slot * 0.72
     fs = s.theme.fonts.table_size - 0.5
-    for i in range(5):
-        y = pad_b + plot_h * i / 4
+    for i in range(ticks + 1):
+        y = pad_b + plot_h * i / ticks
         dr.add(Line(pad_l, y, pad_l + plot_w, y, strokeColor=s.rule, strokeWidth=0.3))
-        dr.add(String(pad_l - 3, y - 2.5, str(round(top * i / 4)), fontName=s.font.regular, fontSize=fs - 1, fillColor=s.muted, textAnchor="end"))
+        dr.add(String(pad_l - 3, y - 2.5, str(round(step * i)), fontName=s.font.regular, fontSize=fs - 1, fillColor=s.muted, textAnchor="end"))
     every = 1 if n <= 16 else (2 if n <= 30 else 4)
     for i, bar in enumerate(chart.bars):
         x = pad_l + i * slot + (slot - bar_w) / 2
@@ -343,7 +368,7 @@ def _cover(s: _Styles, cov: d.Cover, width: float, coach: Coach | None) -> list[
     for block in cov.notes:
         out += _text_block(s, block)
     out += _text_block(s, cov.how_to_read)
-    out += [s.para(cov.effort_title, s.h2), s.para(cov.effort_intro, s.body)]
+    effort: list[Flowable] = [s.para(cov.effort_title, s.h2), s.para(cov.effort_intro, s.body)]
     scale = Table(
         [[s.cell_text(f.label, 20, s.cell_bold), s.cell_text(f.value, width - 20)] for f in cov.effort_scale],
         colWidths=[20, width - 20],
@@ -360,12 +385,17 @@ def _cover(s: _Styles, cov: d.Cover, width: float, coach: Coach | None) -> list[
     ]
     if not s.theme.greyscale:
         for i in range(len(cov.effort_scale)):
-            style.append(("BACKGROUND", (0, i), (0, i), colors.linearlyInterpolatedColor(s.shade, s.accent, 0, 9, i)))
-            if i >= 5:
+            bg = colors.linearlyInterpolatedColor(s.shade, s.accent, 0, len(cov.effort_scale) - 1, i)
+            style.append(("BACKGROUND", (0, i), (0, i), bg))
+            if _luminance(bg) < 0.5:
                 style.append(("TEXTCOLOR", (0, i), (0, i), colors.white))
     scale.setStyle(TableStyle(style))
-    out.append(scale)
+    out.append(KeepTogether([*effort, scale]))
     return out
+
+
+def _luminance(c: Any) -> float:
+    return 0.299 * c.red + 0.587 * c.green + 0.114 * c.blue
 
 
 def _week_columns(width: float) -> list[float]:
@@ -408,9 +438,9 @@ def _week_page(s: _Styles, weeks: d.Weeks, wk: d.WeekPage, key: str, width: floa
     out: list[Flowable] = [_Outline(key, wk.outline, 1), s.para(wk.heading, s.h1), s.para(wk.summary, s.small)]
     for day in wk.days:
         if day.rest:
-            out.append(KeepTogether([s.para(day.heading, s.h3), s.para(day.line, s.small)]))
+            out += [CondPageBreak(30), s.para(day.heading, s.rest_day), s.para(day.line, s.small)]
             continue
-        out += [CondPageBreak(60), s.para(day.heading, s.h2), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width)]
+        out += [CondPageBreak(90), s.para(day.heading, s.day), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width)]
         lines = [f"{weeks.hydration_label}: " + " · ".join(day.hydration)] if day.hydration else []
         out += [s.para(line, s.after_table) for line in lines]
         if day.tips:
@@ -452,7 +482,8 @@ def _guide(s: _Styles, g: d.Guide, width: float) -> list[Flowable]:
         if e.cues:
             body.append(s.para(g.labels["cues"], s.h3))
             body += _bullets(s, e.cues)
-        body.append(s.para(f"{g.labels['easier']}: {e.easier}    {g.labels['harder']}: {e.harder}", s.small))
+        if e.easier != g.labels["none"] or e.harder != g.labels["none"]:
+            body.append(s.para(f"{g.labels['easier']}: {e.easier}    {g.labels['harder']}: {e.harder}", s.small))
         if e.video_url:
             t = Table([[body, [_qr(e.video_url, qr_size, s.font.regular), s.para(g.labels["video"], s.cell_muted)]]], colWidths=[width - qr_size - 12, qr_size + 12])
             t.setStyle(_side_by_side(s))
