@@ -83,6 +83,7 @@ class Row:
     min_height: float = 0.0
     bold_first: bool = False
     muted: bool = False
+    note: str = ""  # a muted second part of cell 1 (an exercise's note under its name)
     height: float = 0.0
     lines: list[list[str]] = field(default_factory=list)
 
@@ -109,7 +110,11 @@ class Grid(Flowable):
                 bold = row.kind == "head" or (i == 0 and row.bold_first)
                 font = st.bold if bold else st.regular
                 row.lines.append(wrap_text(text, font, st.size, w - 2 * PAD_X).split("\n") if text else [])
+            if row.note:
+                row.lines.append(wrap_text(row.note, st.regular, st.size, self.widths[1] - 2 * PAD_X).split("\n"))
         n = max((len(c) for c in row.lines), default=0)
+        if row.note:
+            n = max(n, len(row.lines[1]) + len(row.lines[-1]))
         row.height = max(n * st.leading + 2 * PAD_Y, row.min_height, st.tick + 2 * PAD_Y if row.tick else 0)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -141,7 +146,15 @@ class Grid(Flowable):
             font = st.regular if row.muted else st.bold
             yield 0.0, top - PAD_Y - st.size, row.lines[0], font, st.muted if row.muted else st.text
             return
-        for i, lines in enumerate(row.lines):
+        cells = row.lines[:-1] if row.note else row.lines
+        if row.note:  # name and note are centred together as one block
+            name, note = row.lines[1], row.lines[-1]
+            n = len(name) + len(note)
+            base = bottom + (top - bottom + n * lead) / 2 - st.size
+            yield x_edges[1], base, name, st.regular, st.text
+            yield x_edges[1], base - len(name) * lead, note, st.regular, st.muted
+            cells = [c if i != 1 else [] for i, c in enumerate(cells)]
+        for i, lines in enumerate(cells):
             if not lines:
                 continue
             bold = row.kind == "head" or (i == 0 and row.bold_first)

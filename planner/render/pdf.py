@@ -428,8 +428,7 @@ def _day_table(s: _Styles, weeks: d.Weeks, day: d.Day, width: float) -> Grid:
     for block in day.blocks:
         rows.append(Row(cells=[block.heading], kind="band"))
         for r in block.rows:
-            name = r.exercise if not r.note else f"{r.exercise}\n{r.note}"
-            rows.append(Row(cells=["", name, r.dose, r.rest, r.effort, "", "", ""], shade=log, tick=True))
+            rows.append(Row(cells=["", r.exercise, r.dose, r.rest, r.effort, "", "", ""], shade=log, tick=True, note=r.note))
     rows.append(Row(cells=[weeks.notes_label], kind="band", muted=True, min_height=size * (2.6 if s.theme.dense else 3.2)))
     return Grid(_week_columns(width), rows, _grid_style(s, size, tick=True))
 
@@ -455,6 +454,10 @@ def _log_week(s: _Styles, lw: d.LogWeek, key: str, width: float, height: float) 
     day_w = (width - label_w) / max(n, 1)
     size = s.theme.fonts.table_size
     rows = [Row(cells=list(lw.columns), kind="head")]
+    # spread the rows over the page: more room to write, up to twice the minimum
+    base = size * 3.3
+    fill = (height - 80) / (len(lw.rows) + 0.6 * sum(r.tall for r in lw.rows) + 1)
+    base = min(max(base, fill), base * 2)
     for row in lw.rows:
         rows.append(
             Row(
@@ -462,7 +465,7 @@ def _log_week(s: _Styles, lw: d.LogWeek, key: str, width: float, height: float) 
                 shade=[False, *(c is None for c in row.cells)],
                 bold_first=True,
                 muted=True,
-                min_height=size * 3.3 * (1.6 if row.tall else 1),
+                min_height=base * (1.6 if row.tall else 1),
             )
         )
     table = Grid([label_w] + [day_w] * n, rows, _grid_style(s, size, tick=False))
@@ -546,7 +549,8 @@ def render_pdf(
     _check_font(plan, coach, th, font)
     accent = coach.accent if coach and coach.accent else th.colours.accent
     if th.greyscale:
-        accent = to_grey(accent)
+        grey = to_grey(accent)  # too light a grey would not read as a heading on paper
+        accent = grey if int(grey[1:3], 16) <= 0x66 else th.colours.accent
     s = _Styles(th, font, accent)
     doc = d.build_document(plan, th, coach)
 
