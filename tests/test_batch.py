@@ -382,3 +382,18 @@ def test_an_out_folder_that_cannot_exist_is_one_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(PlannerError, match=r"^out: cannot create the folder '.*file/out': "):
         run(roster_file(tmp_path, ["Ann,beginner,walking,"]), blocker / "out")
+
+
+def test_combined_leaves_out_a_damaged_handout_and_stays_a_valid_pdf(tmp_path: Path) -> None:
+    out, combined = tmp_path / "out", tmp_path / "all.pdf"
+    path = roster_file(tmp_path, ["Ann,beginner,walking,", "Bo,beginner,walking,", "Cy,beginner,walking,"])
+    run(path, out)
+    (out / "bo.pdf").write_bytes(b"not a pdf at all")
+    summary = run(path, out, combined=combined)
+    assert summary.exists == 3 and summary.combined_pages == 2
+    assert summary.warnings == ["combined: left out 'bo.pdf': not a readable PDF"]
+    reader = PdfReader(combined, strict=True)
+    assert [item.title for item in reader.outline] == ["Ann", "Cy"]
+    assert [reader.get_destination_page_number(item) for item in reader.outline] == [0, 1]
+    assert [page.mediabox.width for page in reader.pages] == [200, 200]
+    assert not list(tmp_path.glob(".all.pdf.*.tmp"))
