@@ -162,3 +162,22 @@ def test_every_event_carries_the_properties_rfc5545_requires(plan):
         for prop in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"):
             assert prop in event, prop
         assert "DURATION" not in event  # DTEND and DURATION must not both appear
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    activity=st.sampled_from(["running", "cycling", "swimming", "walking", "strength", "general"]),
+    level=st.sampled_from(["beginner", "intermediate", "advanced"]),
+    days=st.integers(1, 6),
+    weeks=st.integers(1, 6),
+    time=st.one_of(st.none(), st.times().map(lambda t: t.strftime("%H:%M"))),
+)
+def test_any_plan_gives_one_event_per_session_with_unique_uids(activity, level, days, weeks, time):
+    plan = _plan(activity=activity, level=level, days_per_week=days, weeks=weeks)
+    events = _events(plan_to_ics(plan, time))
+    sessions = _sessions(plan)
+    assert len(events) == len(sessions)
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    assert sorted(e["DTSTART"].dt if time is None else e["DTSTART"].dt.date() for e in events) == sorted(
+        s.date for s in sessions
+    )
