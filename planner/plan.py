@@ -156,7 +156,7 @@ def _tips(profile: Profile, spec: SessionSpec, week: WeekSpec) -> list[str]:
         tips.append("Lighter week: less volume so your body can absorb the last weeks. Keep it easy.")
     if spec.kind in R.STRENGTH_SPLITS:
         tips.append(
-            f"Choose a weight that leaves about {rules.rir} reps in reserve. When you reach "
+            f"Choose a weight that leaves about {rules.rir} rep{'s' if rules.rir != 1 else ''} in reserve. When you reach "
             f"{rules.rep_high} reps on every set twice in a row, add the smallest load step (2-5%) "
             f"and go back to {rules.rep_low} reps."
         )

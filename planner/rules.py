@@ -52,14 +52,14 @@ LEVEL_RULES: dict[str, LevelRules] = {
         circuit_rpe=6, interval_work_s=60, swim_pace_s_per_100m=180,
     ),
     "intermediate": LevelRules(
-        start_fraction=0.65, ramp=0.07, easy_rpe=3, long_rpe=4, tempo_rpe=6, interval_rpe=7,
+        start_fraction=0.75, ramp=0.07, easy_rpe=3, long_rpe=4, tempo_rpe=6, interval_rpe=7,
         quality_sessions=1, quality_from_week=2, long_ratio=1.3,
         strength_days=4, strength_rpe=7, rir=2, rep_low=8, rep_high=12, sets_min=2, sets_max=4,
         rest_compound_s=120, rest_accessory_s=75, circuit_work_s=40, circuit_rest_s=20,
         circuit_rpe=7, interval_work_s=180, swim_pace_s_per_100m=135,
     ),
     "advanced": LevelRules(
-        start_fraction=0.75, ramp=0.08, easy_rpe=3, long_rpe=5, tempo_rpe=7, interval_rpe=8,
+        start_fraction=0.85, ramp=0.08, easy_rpe=3, long_rpe=5, tempo_rpe=7, interval_rpe=8,
         quality_sessions=2, quality_from_week=1, long_ratio=1.5,
         strength_days=6, strength_rpe=8, rir=1, rep_low=6, rep_high=10, sets_min=3, sets_max=5,
         rest_compound_s=150, rest_accessory_s=90, circuit_work_s=45, circuit_rest_s=15,

@@ -76,15 +76,16 @@ def fits_slot(ex: Exercise, slot: Slot) -> bool:
     return True
 
 
-def _rank(ex: Exercise, profile: Profile) -> tuple[int, int, str]:
-    """Prefer the profile's level, then exercises that use the equipment the person owns
-    (someone with a barbell wants barbell squats), then a stable order by id."""
+def _rank(ex: Exercise, profile: Profile) -> tuple[int, int, int, str]:
+    """Prefer what the person can do with what they own, at their level; for strength work,
+    exercises that use their equipment (someone with a barbell wants barbell squats)."""
+    owned = owned_equipment(profile.equipment, profile.activity)
+    has_kit = 0 if ex.needs <= owned else 1
     level_score = 0 if profile.level in ex.levels else 1
-    owned = set(profile.equipment) - {"none"}
     uses_owned = 0 if (ex.needs and ex.needs <= owned) else 1
-    if profile.activity not in ("strength", "general"):
+    if profile.activity not in ("strength", "general") or ex.category != "strength":
         uses_owned = 0
-    return (level_score, uses_owned, ex.id)
+    return (has_kit, level_score, uses_owned, ex.id)
 
 
 def choose(
@@ -100,20 +101,27 @@ def choose(
     excluded = set(exclude)
     fitting = [ex for ex in library if fits_slot(ex, slot) and ex.id not in excluded]
     if profile.level not in ("advanced",):
-        # Harder-than-level exercises are never prescribed; easier ones are fine.
-        fitting = [ex for ex in fitting if _level_ok(ex, profile.level)]
+        # Harder-than-level exercises are never prescribed; easier ones are fine. Cardio is
+        # exempt: its effort is set by the prescribed RPE, not by the exercise.
+        fitting = [ex for ex in fitting if ex.category == "cardio" or _level_ok(ex, profile.level)]
     fitting.sort(key=lambda ex: _rank(ex, profile))
     usable = [ex for ex in fitting if not ruled_out_by(ex, profile)]
     if not usable:
         if required:
             raise LibraryError(_no_candidate(library, profile, slot))
         return None
-    best_rank = _rank(usable[0], profile)[:2]
-    top = [ex for ex in usable if _rank(ex, profile)[:2] == best_rank]
+    best_rank = _rank(usable[0], profile)[:3]
+    top = [ex for ex in usable if _rank(ex, profile)[:3] == best_rank]
     pick = top[rotation % len(top)]
-    # Was a better exercise for this slot ruled out? Say which one it replaces.
+    # Was a better exercise for this slot ruled out by a limitation? Say which one it replaces
+    # (equipment the person does not own is no news to them, so that goes unsaid).
     preferred = fitting[0] if fitting else None
-    if preferred is not None and preferred.id != pick.id and ruled_out_by(preferred, profile):
+    if (
+        preferred is not None
+        and preferred.id != pick.id
+        and preferred.needs <= owned_equipment(profile.equipment, profile.activity)
+        and ruled_out_by(preferred, profile)
+    ):
         linked = _linked_substitute(library, profile, preferred, slot, excluded)
         if linked is not None:
             pick = linked
@@ -172,6 +180,7 @@ def cover_muscles(
     muscles: Sequence[str],
     *,
     rotation: int = 0,
+    strict: bool = True,
 ) -> list[Exercise]:
     """Static stretches covering every muscle in `muscles` with few stretches (greedy set cover,
     primary muscles count double so a stretch is chosen for what it mainly stretches)."""
@@ -189,6 +198,8 @@ def cover_muscles(
 
         taken = {ex.id for ex in chosen}
         scored = [(g, ex) for ex in pool if ex.id not in taken and (g := gain(ex))[0] > 0]
+        if not scored and not strict:
+            break
         if not scored:
             missing = ", ".join(sorted(remaining))
             raise LibraryError(

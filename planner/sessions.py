@@ -19,6 +19,8 @@ from .slots import CARDIO, cardio_slots, first_choice, raise_slots, strength_slo
 from .timing import prescription_seconds
 
 ACCESSORY_REST_S = 45
+# Slots a session can do without when a library (bodyweight only, a foreign one) has nothing.
+OPTIONAL_PATTERNS = frozenset({"calf", "carry", "glute", "abductor", "core"})
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,10 @@ def build_menu(
         patterns = R.STRENGTH_SPLITS.get(kind, R.CIRCUIT_SLOTS)
         stations = []
         for pattern in patterns:
-            found = first_choice(library, profile, strength_slots(pattern), rotation=cycle, exclude=used)
-            assert found is not None
+            found = first_choice(library, profile, strength_slots(pattern), rotation=cycle, exclude=used,
+                                 required=pattern not in OPTIONAL_PATTERNS)
+            if found is None:
+                continue
             used.add(found.exercise.id)
             stations.append(found)
         cardio = None
@@ -204,7 +208,7 @@ def endurance_main(
     assert menu.cardio is not None
     ex = menu.cardio.exercise
     extra = fit_accessories(accessory_items(menu, profile), minutes * 60, menu.required)
-    cardio_s = minutes * 60 - sum(prescription_seconds(p) for p in extra) - 15
+    cardio_s = round_down(minutes * 60 - sum(prescription_seconds(p) for p in extra) - 15)
     note = menu.cardio.note
     swim = profile.activity == "swimming"
 
@@ -231,7 +235,8 @@ def endurance_main(
         items = [Prescription(
             exercise_id=ex.id, name=ex.name, sets=reps, duration_s=work, rest_s=rest if reps > 1 else None,
             rpe=rpe, distance_m=distance(work),
-            notes=_join(note, "comfortably hard: you can speak in short phrases; easy between blocks"),
+            notes=_join(note, "comfortably hard: you can speak in short phrases"
+                        + ("; easy between blocks" if reps > 1 else "")),
         )]
     elif kind == "intervals":
         work = rules.interval_work_s
@@ -304,11 +309,17 @@ def recovery_main(menu: Menu, profile: Profile, minutes: int, rpe: int) -> Block
     while mobility and sum(prescription_seconds(p) for p in extra + mobility) > minutes * 60 - 240:
         mobility.pop()
     extra = fit_accessories(extra, minutes * 60 - sum(prescription_seconds(p) for p in mobility), menu.required)
-    cardio_s = minutes * 60 - sum(prescription_seconds(p) for p in extra + mobility) - 15
+    cardio_s = round_down(minutes * 60 - sum(prescription_seconds(p) for p in extra + mobility) - 15)
     ex = menu.cardio.exercise
     first = Prescription(exercise_id=ex.id, name=ex.name, duration_s=cardio_s, rpe=rpe,
                          notes=_join(menu.cardio.note, "easy: this day helps you recover"))
     return Block(kind="main", minutes=minutes, items=[first, *mobility, *extra])
+
+
+def round_down(seconds: int) -> int:
+    """Whole minutes read better on paper than 13 min 37 s (half minutes when short)."""
+    step = 60 if seconds >= 300 else 30
+    return max(step, seconds - seconds % step) if seconds >= step else max(1, seconds)
 
 
 def _join(*parts: str) -> str:

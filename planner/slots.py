@@ -30,10 +30,16 @@ STRENGTH = ("strength",)
 CARDIO = ("cardio",)
 
 
+# Patterns whose purpose is one muscle: a library's tag alone is not enough (free-exercise-db
+# lists a cable hip adduction under the quadriceps).
+PATTERN_NEEDS_MUSCLE = frozenset({"adductor", "abductor", "calf"})
+
+
 def strength_slots(pattern: str) -> list[Slot]:
+    muscle = PATTERN_MUSCLE.get(pattern)
     return [
-        Slot(STRENGTH, pattern=pattern),
-        Slot(STRENGTH, muscle=PATTERN_MUSCLE.get(pattern)),
+        Slot(STRENGTH, pattern=pattern, muscle=muscle if pattern in PATTERN_NEEDS_MUSCLE else None),
+        Slot(STRENGTH, muscle=muscle),
     ]
 
 

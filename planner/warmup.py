@@ -16,6 +16,7 @@ from .exercises import ExerciseLibrary
 from .models import Block, Exercise, Prescription, Profile
 from .select import Slot, choose, cover_muscles, usable_ranked
 from .slots import first_choice, raise_slots
+from .sessions import round_down
 from .timing import block_seconds, prescription_seconds
 from .vocab import STRETCHED_MUSCLES
 
@@ -59,12 +60,14 @@ def build_warmup(
     dynamic_items = [_item(ex, reps=_reps(ex), sets=1) for ex in picked]
     potentiate: list[Prescription] = []
     if hard:
-        found = choose(library, profile, Slot(("warmup",), pattern="potentiate", activity=activity),
-                       rotation=rotation, required=False)
-        if found is not None:
-            ex = found.exercise
+        # A sharpening drill for the muscles about to work (pogo hops before a push day help no one).
+        drills = usable_ranked(
+            library, profile, Slot(("warmup",), pattern="potentiate", activity=activity), worked_set
+        )
+        if drills:
+            ex = drills[0]
             dose = ex.dose.get(profile.level)
-            potentiate.append(_item(ex, found.note, sets=(dose.sets if dose and dose.sets else 4),
+            potentiate.append(_item(ex, sets=(dose.sets if dose and dose.sets else 4),
                                     duration_s=(dose.duration_s if dose and dose.duration_s else 15),
                                     reps=(dose.reps if dose and dose.reps and not (dose.duration_s) else None),
                                     rest_s=(dose.rest_s if dose and dose.rest_s is not None else 45)))
@@ -75,7 +78,7 @@ def build_warmup(
         rest_s -= prescription_seconds(dropped)
     if potentiate and total_s - rest_s < 120:
         rest_s -= prescription_seconds(potentiate.pop())
-    raise_s = max(60, total_s - rest_s - 15)
+    raise_s = max(60, round_down(total_s - rest_s - 15))
     items.append(_item(raise_choice.exercise, raise_choice.note or "easy, conversational", duration_s=raise_s, rpe=3))
     items.extend(dynamic_items)
     items.extend(potentiate)
@@ -138,9 +141,23 @@ def build_cooldown(
         rotation=rotation,
         required=False,
     )
+    extra: list[Prescription] = []
+    if easy_s > 300:
+        # Time to spare: stretch the other big muscle groups too rather than walk for ages.
+        covered = {m for p in stretches if (ex := library.get(p.exercise_id)) for m in ex.muscles}
+        hold = stretches[0].hold_s if stretches else R.stretch_hold_s(profile.age, profile.level)
+        sets = stretches[0].sets if stretches else 1
+        others = [m for m in sorted(STRETCHED_MUSCLES) if m not in covered]
+        for ex in cover_muscles(library, profile, others, rotation=rotation, strict=False):
+            item = _item(ex, sets=sets, hold_s=hold)
+            if easy_s - prescription_seconds(item) < 180:
+                break
+            extra.append(item)
+            easy_s -= prescription_seconds(item)
     if easy is not None and easy_s >= 45:
-        items.append(_item(easy.exercise, "let breathing settle", duration_s=easy_s, rpe=2))
+        items.append(_item(easy.exercise, "let breathing settle", duration_s=round_down(easy_s), rpe=2))
     items.extend(stretches)
+    items.extend(extra)
     block = Block(kind="cooldown", minutes=minutes, items=items)
     assert block_seconds(block) <= minutes * 60 + 60, "cool-down overflows its minutes"
     return block
