@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..models import Block, Coach, Exercise, Hydration, Plan, Prescription, Session, Week
 from .theme import Theme
@@ -21,32 +21,23 @@ M_PER_YARD = 0.9144
 LB_PER_KG = 2.20462
 
 
-class _Doc:
-    """Display data: plain frozen dataclasses, built from already-validated models.
-
-    Nothing here is user input (the Plan and Theme were validated by pydantic), and a
-    handout builds a few thousand of these, so they skip validation and import cheaply.
-    """
+# Display data are NamedTuples: immutable, built from already-validated models (the Plan and
+# Theme went through pydantic), and cheap to define. Dataclasses or pydantic models here
+# cost 20 ms of start-up, a tenth of the CLI's whole budget.
 
 
-_frozen = dataclass(frozen=True)
-
-
-@_frozen
-class Fact(_Doc):
+class Fact(NamedTuple):
     label: str
     value: str
 
 
-@_frozen
-class ChartBar(_Doc):
+class ChartBar(NamedTuple):
     label: str
     value: int
     light: bool
 
 
-@_frozen
-class LoadChart(_Doc):
+class LoadChart(NamedTuple):
     title: str
     caption: str
     axis_label: str
@@ -55,18 +46,16 @@ class LoadChart(_Doc):
     bars: list[ChartBar]
 
 
-@_frozen
-class TextBlock(_Doc):
+class TextBlock(NamedTuple):
     """A heading with paragraphs or points under it."""
 
     title: str
     intro: str = ""
-    points: list[str] = field(default_factory=list)
+    points: list[str] = []
     numbered: bool = False
 
 
-@_frozen
-class Cover(_Doc):
+class Cover(NamedTuple):
     outline: str
     title: str
     subtitle: str
@@ -81,8 +70,7 @@ class Cover(_Doc):
     kind: str = "cover"
 
 
-@_frozen
-class Row(_Doc):
+class Row(NamedTuple):
     """One prescription line of a block table; log cells are left blank for the pen."""
 
     exercise: str
@@ -92,24 +80,21 @@ class Row(_Doc):
     note: str = ""
 
 
-@_frozen
-class BlockTable(_Doc):
+class BlockTable(NamedTuple):
     heading: str
     rows: list[Row]
 
 
-@_frozen
-class Day(_Doc):
+class Day(NamedTuple):
     heading: str
     rest: bool
     line: str = ""
-    blocks: list[BlockTable] = field(default_factory=list)
-    hydration: list[str] = field(default_factory=list)
-    tips: list[str] = field(default_factory=list)
+    blocks: list[BlockTable] = []
+    hydration: list[str] = []
+    tips: list[str] = []
 
 
-@_frozen
-class WeekPage(_Doc):
+class WeekPage(NamedTuple):
     outline: str
     heading: str
     summary: str
@@ -117,15 +102,13 @@ class WeekPage(_Doc):
     days: list[Day]
 
 
-@_frozen
-class LogRow(_Doc):
+class LogRow(NamedTuple):
     label: str
     cells: list[str | None]  # None: not part of that session
     tall: bool = False
 
 
-@_frozen
-class LogWeek(_Doc):
+class LogWeek(NamedTuple):
     outline: str
     heading: str
     summary: str
@@ -134,20 +117,18 @@ class LogWeek(_Doc):
     rows: list[LogRow]
 
 
-@_frozen
-class Weeks(_Doc):
+class Weeks(NamedTuple):
     outline: str
     headers: list[str]  # done, exercise, dose, rest, effort, then the three log columns
     notes_label: str
     hydration_label: str
     tips_label: str
-    weeks: list[WeekPage] = field(default_factory=list)
-    logs: list[LogWeek] = field(default_factory=list)
+    weeks: list[WeekPage] = []
+    logs: list[LogWeek] = []
     kind: str = "weeks"
 
 
-@_frozen
-class GuideEntry(_Doc):
+class GuideEntry(NamedTuple):
     name: str
     muscles: str
     steps: list[str]
@@ -158,8 +139,7 @@ class GuideEntry(_Doc):
     each_side: str = ""
 
 
-@_frozen
-class Guide(_Doc):
+class Guide(NamedTuple):
     outline: str
     title: str
     intro: str
@@ -168,8 +148,7 @@ class Guide(_Doc):
     kind: str = "guide"
 
 
-@_frozen
-class Guidance(_Doc):
+class Guidance(NamedTuple):
     outline: str
     title: str
     intro: str
@@ -180,8 +159,7 @@ class Guidance(_Doc):
 Section = Cover | Weeks | Guide | Guidance
 
 
-@_frozen
-class Running(_Doc):
+class Running(NamedTuple):
     """What every page carries."""
 
     left: str
@@ -192,8 +170,7 @@ class Running(_Doc):
     edited: str = ""
 
 
-@_frozen
-class Meta(_Doc):
+class Meta(NamedTuple):
     title: str
     author: str
     subject: str
@@ -201,8 +178,7 @@ class Meta(_Doc):
     keywords: str
 
 
-@_frozen
-class Document(_Doc):
+class Document(NamedTuple):
     meta: Meta
     running: Running
     sections: list[Section]

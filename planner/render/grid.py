@@ -9,9 +9,8 @@ fast, which is what keeps a whole plan near the cost of bare platypus.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
@@ -54,8 +53,7 @@ def wrap_text(text: str, font: str, size: float, width: float) -> str:
     return "\n".join(lines)
 
 
-@dataclass(frozen=True)
-class GridStyle:
+class GridStyle(NamedTuple):
     regular: str
     bold: str
     size: float
@@ -72,20 +70,30 @@ class GridStyle:
         return self.size * 1.2
 
 
-@dataclass
 class Row:
-    """One table row; a "band" spans all columns (a block heading or a notes line)."""
+    """One table row; a "band" spans all columns (a block heading or a notes line).
 
-    cells: list[str]
-    kind: Literal["head", "band", "body"] = "body"
-    shade: list[bool] = field(default_factory=list)
-    tick: bool = False
-    min_height: float = 0.0
-    bold_first: bool = False
-    muted: bool = False
-    note: str = ""  # a muted second part of cell 1 (an exercise's note under its name)
-    height: float = 0.0
-    lines: list[list[str]] = field(default_factory=list)
+    ``note`` is a muted second part of cell 1 (an exercise's note under its name); ``lines``
+    and ``height`` are filled in when a Grid measures the row.
+    """
+
+    __slots__ = ("cells", "kind", "shade", "tick", "min_height", "bold_first", "muted", "note", "height", "lines")
+
+    def __init__(
+        self,
+        cells: list[str],
+        kind: Literal["head", "band", "body"] = "body",
+        shade: list[bool] | None = None,
+        tick: bool = False,
+        min_height: float = 0.0,
+        bold_first: bool = False,
+        muted: bool = False,
+        note: str = "",
+    ) -> None:
+        self.cells, self.kind, self.shade, self.tick = cells, kind, shade or [], tick
+        self.min_height, self.bold_first, self.muted, self.note = min_height, bold_first, muted, note
+        self.height = 0.0
+        self.lines: list[list[str]] = []
 
 
 class Grid(Flowable):
@@ -181,7 +189,7 @@ class Grid(Flowable):
                     colour_now = colour
                 for k, line in enumerate(lines):
                     t.setTextOrigin(x + PAD_X, base - k * st.leading)
-                    t.textOut(line)
+                    t.textLine(line)  # unlike textOut, no width measured: the origin is set anyway
         c.drawText(t)
 
     def _head_form(self, c: Any, row: Row, x_edges: list[float]) -> str:
