@@ -252,14 +252,14 @@ def read_report(path: Path) -> Iterator[dict[str, str]]:
 
 
 def is_combined_handout(path: Path) -> bool:
-    """True for a combined PDF this tool wrote: a re-run may refresh it without --force."""
+    """True for a combined PDF this tool wrote: a re-run may refresh it without --force.
+    Its metadata is the first object in the file, so the check reads 2 KB, not the PDF."""
     try:
-        from pypdf import PdfReader
-
-        meta = PdfReader(path).metadata
-        return bool(meta and meta.get(COMBINED_MARK))
-    except Exception:
+        with open(path, "rb") as handle:
+            head = handle.read(2048)
+    except OSError:
         return False
+    return head.startswith(b"%PDF-") and COMBINED_MARK.encode() in head
 
 
 def check_combined_target(path: Path, force: bool) -> None:
@@ -286,14 +286,16 @@ def write_combined(entries: Iterable[tuple[str, Path]], target: Path, source: st
     pypdf_log.setLevel(logging.ERROR)  # our one-line warning says it; pypdf's would add noise
     try:
         with os.fdopen(fd, "wb") as handle:
-            pdf = _StreamedPdf(handle)
+            pdf = _StreamedPdf(
+                handle, {"/Title": f"Training plans: {source}", "/Creator": "workout-planner", COMBINED_MARK: source}
+            )
             for title, path in entries:
                 try:
                     pdf.add_document(title, path)
                 except Exception:  # a damaged or foreign file costs its place only
                     warnings.append(f"combined: left out '{path.name}': not a readable PDF")
             if pdf.pages:
-                pdf.finish({"/Title": f"Training plans: {source}", "/Creator": "workout-planner", COMBINED_MARK: source})
+                pdf.finish()
                 handle.flush()
                 os.fsync(handle.fileno())
         if pdf.pages:
@@ -309,16 +311,20 @@ class _StreamedPdf:
     """A PDF written as it is built: each client's objects are renumbered and written out, and
     only their offsets (8 bytes an object) and one small record per client stay in memory."""
 
-    def __init__(self, handle: Any) -> None:
+    def __init__(self, handle: Any, info: dict[str, str]) -> None:
         from array import array
+
+        from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
         self._out = handle
         self._offsets = array("q")
         self._clients: list[tuple[int, str, int, int, tuple[int, int, int] | None]] = []
         self.pages = 0
+        handle.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+        self._info = self._reserve()
+        self._put(self._info, DictionaryObject({NameObject(k): TextStringObject(v) for k, v in info.items()}))
         self._root_pages = self._reserve()
         self._outlines = self._reserve()
-        handle.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 
     def _reserve(self) -> int:
         self._offsets.append(-1)
@@ -401,7 +407,7 @@ class _StreamedPdf:
             )
         return numbers[0], numbers[-1], len(numbers)
 
-    def finish(self, info: dict[str, str]) -> None:
+    def finish(self) -> None:
         from pypdf.generic import (
             ArrayObject,
             DictionaryObject,
@@ -409,7 +415,6 @@ class _StreamedPdf:
             NameObject,
             NullObject,
             NumberObject,
-            TextStringObject,
         )
 
         def ref(number: int) -> Any:
@@ -459,8 +464,6 @@ class _StreamedPdf:
                 }
             ),
         )
-        info_number = self._reserve()
-        self._put(info_number, DictionaryObject({NameObject(k): TextStringObject(v) for k, v in info.items()}))
         for number, offset in enumerate(self._offsets, start=1):
             if offset < 0:  # reserved by a client that failed half-way: a harmless null
                 self._put(number, NullObject())
@@ -472,7 +475,7 @@ class _StreamedPdf:
             {
                 NameObject("/Size"): NumberObject(size),
                 NameObject("/Root"): ref(catalog),
-                NameObject("/Info"): ref(info_number),
+                NameObject("/Info"): ref(self._info),
             }
         )
         self._out.write(b"trailer\n")
