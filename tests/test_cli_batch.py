@@ -198,3 +198,27 @@ def test_rich_stays_out_of_plain_runs(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
+
+
+def test_ctrl_c_exits_130_and_the_same_command_finishes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import planner.batch as engine
+
+    real_run = engine.run_batch
+
+    def interrupted_run(*args, on_result, **kwargs):
+        def press_ctrl_c(result, done, total):
+            on_result(result, done, total)
+            raise KeyboardInterrupt
+
+        return real_run(*args, on_result=press_ctrl_c, **kwargs)
+
+    path, out = roster(tmp_path, *GOOD), tmp_path / "out"
+    monkeypatch.setattr(engine, "run_batch", interrupted_run)
+    result = invoke(str(path), "--out", str(out), "-j", "1")
+    assert result.exit_code == 130
+    assert "Interrupted after 1 of 2 clients; no half-written file was left." in result.stderr
+    assert result.stdout == ""
+    assert [r["status"] for r in report(out)] == ["printed"]
+    monkeypatch.setattr(engine, "run_batch", real_run)
+    again = invoke(str(path), "--out", str(out), "-j", "1")
+    assert again.exit_code == 0 and "Printed 1 of 2 clients" in again.stdout and "(1 kept)" in again.stdout
