@@ -45,7 +45,7 @@ class LevelRules(BaseModel):
 
 LEVEL_RULES: dict[str, LevelRules] = {
     "beginner": LevelRules(
-        start_fraction=0.55, ramp=0.05, easy_rpe=3, long_rpe=4, tempo_rpe=5, interval_rpe=6,
+        start_fraction=0.6, ramp=0.07, easy_rpe=3, long_rpe=4, tempo_rpe=5, interval_rpe=6,
         quality_sessions=0, quality_from_week=99, long_ratio=1.15,
         strength_days=3, strength_rpe=6, rir=3, rep_low=10, rep_high=15, sets_min=1, sets_max=3,
         rest_compound_s=90, rest_accessory_s=60, circuit_work_s=30, circuit_rest_s=30,

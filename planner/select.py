@@ -103,7 +103,7 @@ def choose(
     if profile.level not in ("advanced",):
         # Harder-than-level exercises are never prescribed; easier ones are fine. Cardio is
         # exempt: its effort is set by the prescribed RPE, not by the exercise.
-        fitting = [ex for ex in fitting if ex.category == "cardio" or _level_ok(ex, profile.level)]
+        fitting = [ex for ex in fitting if ex.category == "cardio" or level_ok(ex, profile.level)]
     fitting.sort(key=lambda ex: _rank(ex, profile))
     usable = [ex for ex in fitting if not ruled_out_by(ex, profile)]
     if not usable:
@@ -135,12 +135,12 @@ def usable_ranked(
     """Every exercise the profile may do in this slot, those working `muscles` most first."""
     found = [
         ex for ex in library
-        if fits_slot(ex, slot) and not ruled_out_by(ex, profile) and _level_ok(ex, profile.level)
+        if fits_slot(ex, slot) and not ruled_out_by(ex, profile) and level_ok(ex, profile.level)
     ]
     return sorted(found, key=lambda ex: (-len(muscles & ex.muscles), ex.id))
 
 
-def _level_ok(ex: Exercise, level: str) -> bool:
+def level_ok(ex: Exercise, level: str) -> bool:
     order = {"beginner": 0, "intermediate": 1, "advanced": 2}
     return min(order[lv] for lv in ex.levels) <= order[level]
 
@@ -187,7 +187,7 @@ def cover_muscles(
     needed = list(dict.fromkeys(muscles))
     pool = [
         ex for ex in library
-        if ex.category == "stretch" and not ruled_out_by(ex, profile) and _level_ok(ex, profile.level)
+        if ex.category == "stretch" and not ruled_out_by(ex, profile) and level_ok(ex, profile.level)
     ]
     chosen: list[Exercise] = []
     remaining = set(needed)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import rules as R
 from .exercises import ExerciseLibrary
 from .models import Block, Exercise, Prescription, Profile
-from .select import Choice, Slot
+from .select import Choice, Slot, level_ok, ruled_out_by
 from .slots import CARDIO, cardio_slots, first_choice, raise_slots, strength_slots
 from .timing import prescription_seconds
 
@@ -57,8 +57,9 @@ def build_menu(
     used: set[str] = set()
     accessories = []
     for pattern in accessory_patterns:
-        found = first_choice(library, profile, strength_slots(pattern), rotation=cycle, exclude=used)
+        found = first_choice(library, profile, strength_slots(pattern), rotation=0, exclude=used)
         assert found is not None
+        found = progress_along_chain(library, profile, found, cycle)
         used.add(found.exercise.id)
         accessories.append(found)
     if kind in R.STRENGTH_SPLITS or kind == "circuit":
@@ -89,6 +90,36 @@ def build_menu(
     cardio_activity = "general" if activity == "general" else activity
     cardio = first_choice(library, profile, cardio_slots(cardio_activity, pattern), rotation=cycle)
     return Menu(cardio, (), tuple(accessories))
+
+
+def progress_along_chain(library: ExerciseLibrary, profile: Profile, choice: Choice, cycle: int) -> Choice:
+    """Accessory work climbs its chain block by block: from the easiest usable regression
+    (beginners) or the chosen one, one progression step per block of weeks, never past
+    what the level or the profile allows (pillow squeeze -> side-lying lift -> Copenhagen)."""
+    def usable(ident: str | None) -> Exercise | None:
+        ex = library.get(ident) if ident else None
+        if ex is None or ruled_out_by(ex, profile) or ex.category != choice.exercise.category:
+            return None
+        if profile.level != "advanced" and not level_ok(ex, profile.level):
+            return None
+        return ex
+
+    current = choice.exercise
+    seen = {current.id}
+    if profile.level == "beginner":
+        while (easier := usable(current.regression)) is not None and easier.id not in seen:
+            current = easier
+            seen.add(current.id)
+    seen = {current.id}
+    for _ in range(cycle):
+        harder = usable(current.progression)
+        if harder is None or harder.id in seen:
+            break
+        current = harder
+        seen.add(current.id)
+    if current.id == choice.exercise.id:
+        return choice
+    return Choice(current)
 
 
 def _dose(ex: Exercise, level: str):
@@ -221,8 +252,15 @@ def endurance_main(
     if kind == "walk-run" and stage_index < len(R.WALK_RUN_STAGES):
         run_s, walk_s = R.WALK_RUN_STAGES[stage_index]
         reps = max(1, (cardio_s + walk_s) // (run_s + walk_s))
-        if reps == 1:
+        if reps == 1 and cardio_s >= 2 * 60 + walk_s:
+            # One long bout would leave time idle: two shorter ones fill the block.
+            reps, run_s = 2, max(60, (cardio_s - walk_s) // 2 // 30 * 30)
+        elif reps == 1:
             run_s, walk_s = min(run_s, cardio_s), 0
+        else:
+            # Spare time goes to the walks: easier, never harder, than the stage.
+            spare = cardio_s - (reps * run_s + (reps - 1) * walk_s)
+            walk_s += min(walk_s, spare // (reps - 1) // 15 * 15)
         items = [Prescription(
             exercise_id=ex.id, name=ex.name, sets=reps, duration_s=run_s, rest_s=walk_s or None, rpe=rpe + 1,
             notes=_join(note, f"run {_mmss(run_s)}, then walk briskly {_mmss(walk_s)}; repeat" if walk_s

@@ -89,7 +89,8 @@ def test_every_activity_and_level_gives_a_progressive_plan(level: str, activity:
 def test_beginner_runner_walks_and_runs_and_builds_to_continuous_running() -> None:
     plan = build_plan(Profile(level="beginner", activity="running", weeks=16, days_per_week=3))
     first = plan.weeks[0].sessions[0].blocks[1].items[0]
-    assert first.duration_s == 60 and first.rest_s == 90 and first.sets and first.sets >= 5
+    assert first.duration_s == 60 and first.rest_s is not None and 90 <= first.rest_s <= 180
+    assert first.sets and first.sets >= 5
     # No hard sessions for a beginner; walk-run stages lengthen the running.
     assert all(not s.hard for w in plan.weeks for s in w.sessions)
     run_bouts = [w.sessions[0].blocks[1].items[0].duration_s for w in plan.weeks]
