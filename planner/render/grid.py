@@ -140,8 +140,8 @@ class Grid(Flowable):
             cut = i + 1
         while cut > start and self.rows[cut - 1].kind == "band" and cut < len(self.rows):
             cut -= 1  # a block heading stays with the row under it
-        if cut <= start or cut >= len(self.rows):
-            return []
+        if cut - start < 3 or cut >= len(self.rows):
+            return []  # no stub of a row or two at the foot of a page
         first = Grid(self.widths, self.rows[:cut], self.st, self.repeat_head)
         rest = Grid(self.widths, head + self.rows[cut:], self.st, self.repeat_head)
         return [first, rest]

@@ -24,7 +24,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepInFrame,
-    KeepTogether,
     PageBreak,
     PageTemplate,
     Spacer,
@@ -38,7 +37,7 @@ from . import document as d
 from .branding import validate_coach
 from .fonts import FontFamily, missing_characters, register_family
 from .grid import Grid, GridStyle, Row, wrap_text
-from .theme import Theme, load_theme, to_grey
+from .theme import Theme, load_theme, to_grey, with_paper
 
 PAPER = {"a4": A4, "letter": LETTER}
 LOGO_MAX = (42 * mm, 22 * mm)
@@ -49,6 +48,7 @@ class _Styles:
 
     def __init__(self, theme: Theme, font: FontFamily, accent: str) -> None:
         c = theme.colours
+        self.page_height = 0.0  # the frame's height, set once the page template is known
         self.theme = theme
         self.font = font
         self.accent = colors.HexColor(accent)
@@ -153,6 +153,40 @@ class _Text(Flowable):
         c.drawText(text)
 
 
+class _Stack(Flowable):
+    """Flowables kept on one page, like KeepTogether but without its per-wrap frame copy
+    (which costs more than laying out the text itself). Taller than a page, it lets go."""
+
+    def __init__(self, items: list[Flowable], page_height: float) -> None:
+        super().__init__()
+        self.items, self.page_height = items, page_height
+        self._sizes: list[float] = []
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._sizes = [f.wrapOn(self.canv, aw, 0x7FFFFFFF)[1] for f in self.items]
+        gaps = sum(f.getSpaceBefore() for f in self.items[1:]) + sum(f.getSpaceAfter() for f in self.items[:-1])
+        self.width, self.height = aw, sum(self._sizes) + gaps
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        return list(self.items) if self.height > self.page_height else []
+
+    def getSpaceBefore(self) -> float:
+        return self.items[0].getSpaceBefore() if self.items else 0
+
+    def getSpaceAfter(self) -> float:
+        return self.items[-1].getSpaceAfter() if self.items else 0
+
+    def draw(self) -> None:
+        y = self.height
+        for i, (f, h) in enumerate(zip(self.items, self._sizes)):
+            if i:
+                y -= f.getSpaceBefore()
+            y -= h
+            f.drawOn(self.canv, 0, y)
+            y -= f.getSpaceAfter()
+
+
 class _Outline(Flowable):
     """Zero-size marker: records a bookmark for the page it lands on."""
 
@@ -254,11 +288,12 @@ def _bullets(s: _Styles, points: list[str], numbered: bool = False) -> list[Flow
 
 
 def _text_block(s: _Styles, block: d.TextBlock) -> list[Flowable]:
-    out: list[Flowable] = [s.para(block.title, s.h2)]
+    """A heading never ends a page: it is stacked with what follows it."""
+    head: list[Flowable] = [s.para(block.title, s.h2)]
     if block.intro:
-        out.append(s.para(block.intro, s.body))
-    out += _bullets(s, block.points, block.numbered)
-    return out
+        head.append(s.para(block.intro, s.body))
+    points = _bullets(s, block.points, block.numbered)
+    return [_Stack(head + points[:1], s.page_height), *points[1:]]
 
 
 def _nice_step(raw: float) -> float:
@@ -390,7 +425,7 @@ def _cover(s: _Styles, cov: d.Cover, width: float, coach: Coach | None) -> list[
             if _luminance(bg) < 0.5:
                 style.append(("TEXTCOLOR", (0, i), (0, i), colors.white))
     scale.setStyle(TableStyle(style))
-    out.append(KeepTogether([*effort, scale]))
+    out.append(_Stack([*effort, scale], s.page_height))
     return out
 
 
@@ -439,7 +474,7 @@ def _week_page(s: _Styles, weeks: d.Weeks, wk: d.WeekPage, key: str, width: floa
         if day.rest:
             out += [CondPageBreak(30), s.para(day.heading, s.rest_day), s.para(day.line, s.small)]
             continue
-        out += [CondPageBreak(90), s.para(day.heading, s.day), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width)]
+        out += [CondPageBreak(130), s.para(day.heading, s.day), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width)]
         lines = [f"{weeks.hydration_label}: " + " · ".join(day.hydration)] if day.hydration else []
         out += [s.para(line, s.after_table) for line in lines]
         if day.tips:
@@ -490,9 +525,9 @@ def _guide(s: _Styles, g: d.Guide, width: float) -> list[Flowable]:
         if e.video_url:
             t = Table([[body, [_qr(e.video_url, qr_size, s.font.regular), s.para(g.labels["video"], s.cell_muted)]]], colWidths=[width - qr_size - 12, qr_size + 12])
             t.setStyle(_side_by_side(s))
-            out.append(KeepTogether([t]))
+            out.append(t)
         else:
-            out.append(KeepTogether(body))
+            out.append(_Stack(body, s.page_height))
     return out
 
 
@@ -519,15 +554,20 @@ def _guidance(s: _Styles, g: d.Guidance) -> list[Flowable]:
 
 
 def _check_font(plan: Plan, coach: Coach | None, theme: Theme, font: FontFamily) -> None:
+    """Refuse text the font cannot draw, naming the field, rather than print empty boxes."""
+    texts = list(d.user_texts(plan, coach, theme))
+    used = set().union(*(t for _, t in texts))
+    if all(ord(ch) in font.codepoints or ch in "\n\t\r" for ch in used):
+        return
     problems = []
-    for field, text in d.user_texts(plan, coach, theme):
+    for field, text in texts:
         missing = missing_characters(text, font.codepoints)
         if missing:
             codes = " ".join(f"U+{ord(ch):04X}" for ch in missing)
             problems.append(f"{field}: {text[:40]!r} contains characters the font cannot print: {codes}")
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ThemeError(problems[0] + more)
+    problems = list(dict.fromkeys(problems))  # an exercise name repeats in every session
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    raise ThemeError(problems[0] + more)
 
 
 def render_pdf(
@@ -538,11 +578,7 @@ def render_pdf(
     coach: Coach | None = None,
 ) -> bytes:
     """Render a plan as a themed PDF handout; the same inputs give the same bytes."""
-    th = load_theme(theme)
-    if paper is not None:
-        if paper.lower() not in PAPER:
-            raise ThemeError(f"paper '{paper}' is not supported; choose a4 or letter")
-        th = th.model_copy(update={"page": th.page.model_copy(update={"size": paper.lower()})})
+    th = with_paper(load_theme(theme), paper)
     if coach is not None:
         coach = validate_coach(coach)
     font = register_family(th.fonts.family)
@@ -579,6 +615,7 @@ def render_pdf(
     frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     width, height = template.width, template.height
+    s.page_height = height
 
     story: list[Flowable] = []
     for section in doc.sections:

@@ -224,3 +224,13 @@ def load_theme(name_or_path: "str | Path | Theme | None" = None) -> Theme:
         f"theme '{text}' not found; choose one of {', '.join(builtin_names())}"
         " or a path to a .toml/.json file"
     )
+
+
+def with_paper(theme: Theme, paper: str | None) -> Theme:
+    """The theme on another paper size (``--paper``); checked here so the CLI can fail early."""
+    if paper is None:
+        return theme
+    size = paper.strip().lower()
+    if size not in ("a4", "letter"):
+        raise ThemeError(f"paper '{paper}' is not supported; choose a4 or letter")
+    return theme.model_copy(update={"page": theme.page.model_copy(update={"size": size})})
