@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from typing import Any
 
 from .errors import ProfileError
 from .models import Plan, Session
-from .preview import session_lines
+from .preview import day_lines, load_words, session_day
 
 __all__ = ["event_uid", "parse_start_time", "plan_to_ics"]
 
@@ -58,14 +59,14 @@ def _dtstamp(plan: Plan) -> dt.datetime:
     return dt.datetime(start.year, start.month, start.day, tzinfo=dt.timezone.utc)
 
 
-def plan_to_ics(plan: Plan, start_time: str | dt.time | None = None) -> bytes:
+def plan_to_ics(plan: Plan, start_time: str | dt.time | None = None, theme: Any = None) -> bytes:
     """The plan as iCalendar bytes. With a start time events are timed in floating local time
     (they stay at 07:00 wherever the person travels) and last the session's minutes; without
-    one they are all-day events."""
+    one they are all-day events. Descriptions use the theme's words (default: the handout's)."""
     from icalendar import Calendar, Event
 
     start = parse_start_time(start_time)
-    units = plan.profile.units
+    words = load_words(theme)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -91,9 +92,13 @@ def plan_to_ics(plan: Plan, start_time: str | dt.time | None = None) -> bytes:
                 event.add("dtstart", begin)
                 event.add("dtend", begin + dt.timedelta(minutes=session.minutes))
             event.add("summary", session.title)
-            description = [f"Week {week.number} of {len(plan.weeks)}", *session_lines(session, units)]
+            week_line = (
+                f"{words.t('week_title', number=week.number)} ({week.number}/{len(plan.weeks)})"
+                f"{words.t('range_sep')}{words.t(f'week_kind_{week.kind}')}"
+            )
+            description = [week_line, *day_lines(words, session_day(words, plan, week, session))]
             if plan.edited:
-                description.insert(0, "Edited by hand: may break the planner's safety rules.")
+                description.insert(0, words.t("edited_mark"))
             event.add("description", "\n".join(description))
             event.add("categories", [plan.profile.activity])
             calendar.add_component(event)

@@ -1,37 +1,78 @@
-"""A plan as plain lines and rich tables for the terminal (``planner show``), and the one-line
-wording of prescriptions that the calendar export shares.
+"""A plan for reading off a screen: the terminal (``planner show``) and calendar events.
 
-The text helpers are pure and import nothing heavy; rich (shipped with typer) is imported only
+What a session says (dates, doses, effort, drink targets, block names) comes from the same
+display model and theme words as the printed handout (``planner.render.document``), so the
+calendar, the terminal and the paper never disagree, and a translated theme translates all
+three. Only the terminal's own table labels live here. rich (shipped with typer) is imported
 inside the functions that build renderables, so ``import planner.ics`` stays cheap.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import TYPE_CHECKING, Any
 
-from .models import Block, Hydration, Plan, Prescription, Session, Week
+from .models import Plan, Prescription, Session, Week
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from .render.document import Day
+    from .render.theme import Theme
+
 __all__ = [
-    "BLOCK_TITLES",
-    "block_heading",
+    "day_lines",
+    "format_distance",
     "format_duration",
-    "hydration_line",
     "item_line",
+    "load_words",
     "plan_overview",
     "render_text",
-    "session_lines",
+    "session_day",
     "week_detail",
-    "week_label",
 ]
 
-BLOCK_TITLES = {"warmup": "Warm-up", "main": "Main", "cooldown": "Cool-down"}
-WEEK_KIND_WORDS = {"base": "base", "build": "build", "deload": "lighter week"}
-_ML_PER_FL_OZ = 29.5735
+def load_words(theme: Any = None) -> "Theme":
+    """The theme whose text table words the output (default: the handout's English)."""
+    from .render.theme import load_theme
+
+    return load_theme(theme)
+
+
+def session_day(theme: "Theme", plan: Plan, week: Week, session: Session) -> "Day":
+    """One session as the handout's display model shows it. Built from a week holding just
+    this session, so two sessions on one date (a hand edit) each keep their own text."""
+    from .render.document import week_page
+
+    alone = week.model_copy(update={"sessions": [session], "rest_days": []})
+    page = week_page(theme, plan, alone)
+    return next(day for day in page.days if not day.rest)
+
+
+def _row_line(theme: "Theme", row: Any) -> str:
+    sep = theme.t("range_sep")
+    rest = f"{theme.t('col_rest')} {row.rest}" if row.rest else ""
+    parts = sep.join(x for x in (row.dose, rest, row.effort) if x)
+    text = f"{row.exercise}: {parts}" if parts else row.exercise
+    return f"{text} ({row.note})" if row.note else text
+
+
+def day_lines(theme: "Theme", day: "Day") -> list[str]:
+    """A session as plain lines, blocks in their stored order (the warm-up first in every plan
+    the planner emits), one exercise a line, then drink targets and tips."""
+    lines = [day.line]
+    for block in day.blocks:
+        lines += ["", block.heading]
+        lines += [f"- {_row_line(theme, row)}" for row in block.rows]
+    if day.hydration:
+        lines += ["", f"{theme.t('hydration_label')}: " + "; ".join(day.hydration)]
+    if day.tips:
+        lines += ["", f"{theme.t('tips_label')}:"] + [f"- {tip}" for tip in day.tips]
+    return lines
+
+
+# --- compact one-line wording: `planner exercises show` words default doses with it ------
+
 _M_PER_MILE = 1609.344
 _M_PER_YARD = 0.9144
 
@@ -58,16 +99,6 @@ def format_distance(metres: int, units: str = "metric") -> str:
     if metres < 1000:
         return f"{metres} m"
     return f"{metres / 1000:.1f}".rstrip("0").rstrip(".") + " km"
-
-
-def _volume(ml: int, units: str) -> str:
-    return f"{round(ml / _ML_PER_FL_OZ)}" if units == "imperial" else f"{ml}"
-
-
-def _range(low: int, high: int, units: str) -> str:
-    unit = "fl oz" if units == "imperial" else "mL"
-    a, b = _volume(low, units), _volume(high, units)
-    return f"{a} {unit}" if a == b else f"{a}-{b} {unit}"
 
 
 def item_line(item: Prescription, units: str = "metric") -> str:
@@ -106,78 +137,37 @@ def item_line(item: Prescription, units: str = "metric") -> str:
     return text
 
 
-def block_heading(block: Block) -> str:
-    return f"{BLOCK_TITLES.get(block.kind, block.kind.title())} ({block.minutes} min)"
+# --- rich renderables (rich is imported here, lazily) -------------------------------------
 
-
-def hydration_line(hydration: Hydration, units: str = "metric") -> str:
-    """ACSM targets as one line: before, during (when the session is long enough), after."""
-    parts = [f"{_range(hydration.before_ml.low, hydration.before_ml.high, units)} in the 2-4 h before"]
-    if hydration.during_ml is not None:
-        during = f"{_range(hydration.during_ml.low, hydration.during_ml.high, units)} during"
-        if hydration.electrolytes:
-            during += " (with electrolytes)"
-        parts.append(during)
-    elif hydration.electrolytes:
-        parts.append("electrolytes advised")
-    note = hydration.after_note.strip().rstrip(".")
-    if note:
-        # "Drink to thirst" reads as the middle of a sentence here, unless it starts with an
-        # acronym such as "ORS".
-        parts.append(note[0].lower() + note[1:] if note[1:2].islower() else note)
-    return "Hydration: " + "; ".join(parts)
-
-
-def session_lines(session: Session, units: str = "metric") -> list[str]:
-    """The session as text, blocks in the order they are done (warm-up first in every plan the
-    planner emits), one item a line: what a calendar event's description needs."""
-    lines = [f"{session.title}: {session.minutes} min, effort {session.rpe}/10"]
-    for block in session.blocks:
-        lines.append("")
-        lines.append(block_heading(block))
-        lines.extend(f"- {item_line(item, units)}" for item in block.items)
-    lines.append("")
-    lines.append(hydration_line(session.hydration, units))
-    lines.extend(f"Tip: {tip}" for tip in session.tips)
-    return lines
-
-
-def week_label(week: Week) -> str:
-    return WEEK_KIND_WORDS.get(week.kind, week.kind)
+_TABLE_WITHOUT_BAR = 76  # characters the week table takes before its load bar
 
 
 def _week_minutes(week: Week) -> int:
     return sum(s.minutes for s in week.sessions)
 
 
-def _date(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
-# --- rich renderables (rich is imported here, lazily) -------------------------------------
-
-
-_TABLE_WITHOUT_BAR = 76  # characters the week table takes before its load bar
-
-
-def plan_overview(plan: Plan, width: int = 100) -> list["RenderableType"]:
+def plan_overview(plan: Plan, width: int = 100, theme: Any = None) -> list["RenderableType"]:
     """The header and the week-by-week table: load, change, and lighter weeks in words.
     The load bar takes what ``width`` leaves (up to 20 characters) so rows never wrap."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
+    from .render.document import fmt_date
+
+    words = load_words(theme)
     profile = plan.profile
+    weeks = len(plan.weeks)
     header = Text()
     header.append(plan.title, style="bold")
     header.append(
-        f"\n{profile.name} · {profile.activity} · {profile.level} · "
-        f"{len(plan.weeks)} week{'s' if len(plan.weeks) != 1 else ''} · "
+        f"\n{profile.name} · {words.t(f'activity_{profile.activity}')} · "
+        f"{words.t(f'level_{profile.level}')} · {weeks} week{'s' if weeks != 1 else ''} · "
         f"{profile.days_per_week} day{'s' if profile.days_per_week != 1 else ''} a week · "
-        f"{plan.weeks[0].start_date.isoformat()} to {plan.end_date.isoformat()}"
+        f"{fmt_date(words, plan.weeks[0].start_date, long=True)} – {fmt_date(words, plan.end_date, long=True)}"
     )
     if plan.edited:
-        header.append("\nEdited by hand: this plan may break the planner's safety rules.", style="bold red")
+        header.append(f"\n{words.t('edited_mark')}", style="bold red")
 
     table = Table(title="Weekly load (effort x minutes)", title_justify="left", box=box.SIMPLE_HEAD)
     for heading in ("Week", "Starts", "Kind", "Sessions", "Minutes", "Load", "Change"):
@@ -190,16 +180,14 @@ def plan_overview(plan: Plan, width: int = 100) -> list["RenderableType"]:
     last_regular: int | None = None
     for week in plan.weeks:
         lighter = week.kind == "deload"
-        change = ""
         # As the safety rule reads it: a regular week against the last regular week (the
         # lighter week between them is a pause, not a base), a lighter week against the one before.
         base = previous if lighter else last_regular
-        if base:
-            change = f"{(week.load - base) / base:+.0%}"
+        change = f"{(week.load - base) / base:+.0%}" if base else ""
         cells: list[Any] = [
             str(week.number),
-            _date(week.start_date),
-            Text(week_label(week), style="bold cyan" if lighter else ""),
+            fmt_date(words, week.start_date),
+            Text(words.t(f"week_kind_{week.kind}"), style="bold cyan" if lighter else ""),
             str(len(week.sessions)),
             str(_week_minutes(week)),
             str(week.load),
@@ -221,52 +209,62 @@ def plan_overview(plan: Plan, width: int = 100) -> list["RenderableType"]:
     return [header, Text(""), table, footer]
 
 
-def week_detail(plan: Plan, number: int) -> list["RenderableType"]:
-    """One week day by day: each session with its blocks, rest days named as such."""
+def week_detail(plan: Plan, number: int, theme: Any = None) -> list["RenderableType"]:
+    """One week day by day, in the handout's words: each session with its blocks as stored
+    (a hand edit that moved the warm-up stays visible), rest days named as such."""
+    from rich.text import Text
+
+    from .render.document import week_page
+
+    words = load_words(theme)
+    week = plan.weeks[number - 1]
+    page = week_page(words, plan, week)
+    title = Text()
+    title.append(f"{page.heading} ({number}/{len(plan.weeks)})", style="bold")
+    title.append(f"\n{page.summary} · load {week.load}")
+    out: list[RenderableType] = [title]
+    if plan.edited:
+        out.append(Text(words.t("edited_mark"), style="bold red"))
+    shown: set[int] = set()
+    # The page's days run from the week's first day; sessions are looked up by date so that
+    # two on one date (a hand edit) are both shown, and one moved out of the week too.
+    for offset, day in enumerate(page.days):
+        date = week.start_date + dt.timedelta(days=offset)
+        todays = [s for s in week.sessions if s.date == date]
+        if not todays:
+            out.append(Text(f"\n{day.heading}", style="dim"))
+        for session in todays:
+            shown.add(id(session))
+            out += _session_renderables(words, session_day(words, plan, week, session), session)
+    for session in week.sessions:
+        if id(session) not in shown:
+            out += _session_renderables(words, session_day(words, plan, week, session), session)
+    return out
+
+
+def _session_renderables(words: "Theme", day: "Day", session: Session) -> list["RenderableType"]:
     from rich.table import Table
     from rich.text import Text
 
-    week = plan.weeks[number - 1]
-    units = plan.profile.units
-    title = Text()
-    title.append(f"Week {week.number} of {len(plan.weeks)}", style="bold")
-    title.append(
-        f" · {week_label(week)} · {_date(week.start_date)} · {len(week.sessions)} "
-        f"session{'s' if len(week.sessions) != 1 else ''} · {_week_minutes(week)} min · load {week.load}"
-    )
-    out: list[RenderableType] = [title]
-    by_day: dict[dt.date, list[Session]] = {}
-    for session in week.sessions:
-        by_day.setdefault(session.date, []).append(session)
-    days = sorted(set(by_day) | set(week.rest_days))
-    for day in days:
-        if day not in by_day:
-            out.append(Text(f"\n{_date(day)}: rest day", style="dim"))
-            continue
-        for session in by_day[day]:
-            head = Text(f"\n{_date(day)}: ", style="bold")
-            head.append(session.title, style="bold")
-            head.append(
-                f" · {session.minutes} min · effort {session.rpe}/10 · load {session.load}"
-                + (" · hard" if session.hard else "")
-            )
-            out.append(head)
-            table = Table(show_header=False, box=None, pad_edge=False, padding=(0, 1))
-            table.add_column("Block", style="bold", no_wrap=True)
-            table.add_column("What to do")
-            # As stored, never re-sorted: a hand edit that moved the warm-up must stay visible.
-            for block in session.blocks:
-                for i, item in enumerate(block.items):
-                    table.add_row(block_heading(block) if i == 0 else "", item_line(item, units))
-            out.append(table)
-            out.append(Text(hydration_line(session.hydration, units), style="italic"))
-            for tip in session.tips:
-                out.append(Text(f"Tip: {tip}"))
+    head = Text(f"\n{day.heading}", style="bold")
+    head.append(f"\n{day.line} · load {session.load}")
+    table = Table(show_header=False, box=None, pad_edge=False, padding=(0, 1))
+    table.add_column("Block", style="bold", no_wrap=True)
+    table.add_column("What to do")
+    for block in day.blocks:
+        for i, row in enumerate(block.rows):
+            table.add_row(block.heading if i == 0 else "", _row_line(words, row))
+    out: list[RenderableType] = [head, table]
+    if day.hydration:
+        out.append(Text(f"{words.t('hydration_label')}: " + "; ".join(day.hydration), style="italic"))
+    out += [Text(f"{words.t('tips_label')}: {tip}") for tip in day.tips]
     return out
 
 
 def render_text(renderables: list[Any], width: int = 100, color: bool = False) -> str:
     """Render to a string at a fixed width: deterministic output for tests and pipes."""
+    import io
+
     from rich.console import Console
 
     buffer = io.StringIO()

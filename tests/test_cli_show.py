@@ -10,6 +10,9 @@ from typer.testing import CliRunner
 
 from planner import Profile, build_plan
 from planner.cli import app as APP
+from planner.preview import load_words
+
+WORDS = load_words()
 
 runner = CliRunner(env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
 
@@ -44,7 +47,7 @@ def test_show_a_saved_plan_prints_every_week_and_marks_lighter_ones(plan, plan_f
     assert len(rows) == len(plan.weeks)
     for row, week in zip(rows, plan.weeks):
         assert str(week.load) in row
-        assert ("lighter week" in row) == (week.kind == "deload")
+        assert (WORDS.t("week_kind_deload") in row) == (week.kind == "deload")
     assert "\x1b[" not in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 100
 
@@ -73,11 +76,11 @@ def test_week_detail_shows_sessions_blocks_and_rest_days(plan, plan_file):
     week = plan.weeks[2]
     result = runner.invoke(APP, ["show", str(plan_file), "--week", "3"])
     assert result.exit_code == 0, result.output
-    assert f"Week 3 of {len(plan.weeks)}" in result.stdout
+    assert f"(3/{len(plan.weeks)})" in result.stdout
     for session in week.sessions:
         assert session.title in result.stdout
-    assert result.stdout.count("Warm-up (") == len(week.sessions)
-    assert result.stdout.count("rest day") == len(week.rest_days)
+    assert result.stdout.count(WORDS.t("block_warmup") + " · ") == len(week.sessions)
+    assert result.stdout.count(WORDS.t("rest_day", date="").strip(" ·")) == len(week.rest_days)
 
 
 @pytest.mark.parametrize("week", ["9", "99"])
@@ -136,4 +139,12 @@ def test_a_hand_edit_that_breaks_a_rule_is_shown_as_stored_with_a_warning(plan, 
     assert result.exit_code == 0, result.output
     assert f"Warning: plan.json: week 1, session {session['date']}: warm-up and cool-down:" in result.stderr
     first = result.stdout.index(plan.weeks[0].sessions[0].title)
-    assert result.stdout.index("Main (", first) < result.stdout.index("Warm-up (", first)
+    warm, main = WORDS.t("block_warmup") + " · ", WORDS.t("block_main") + " · "
+    assert result.stdout.index(main, first) < result.stdout.index(warm, first)
+
+
+def test_theme_words_apply_and_an_unknown_theme_is_one_line(plan_file):
+    assert runner.invoke(APP, ["show", str(plan_file), "--theme", "print-saver"]).exit_code == 0
+    result = runner.invoke(APP, ["show", str(plan_file), "--theme", "nope"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: theme 'nope' not found") and result.stderr.count("\n") == 1

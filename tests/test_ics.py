@@ -13,6 +13,9 @@ from icalendar import Calendar
 from planner import Profile, build_plan
 from planner.errors import ProfileError
 from planner.ics import event_uid, parse_start_time, plan_to_ics
+from planner.preview import load_words
+
+WORDS = load_words()
 
 START = dt.date(2026, 3, 2)
 
@@ -65,19 +68,36 @@ def test_timed_events_are_floating_local_time_lasting_the_session(plan):
         assert end - start == dt.timedelta(minutes=session.minutes)
 
 
-def test_description_lists_blocks_warmup_first_then_hydration(plan):
+def _index(lines: list[str], prefix: str) -> int:
+    return next(i for i, line in enumerate(lines) if line.startswith(prefix))
+
+
+def test_description_lists_blocks_warmup_first_then_drink_targets(plan):
     session = _sessions(plan)[0]
-    text = str(_events(plan_to_ics(plan))[0]["DESCRIPTION"])
-    lines = text.split("\n")
-    warm = next(i for i, line in enumerate(lines) if line.startswith("Warm-up"))
-    main = next(i for i, line in enumerate(lines) if line.startswith("Main"))
-    cool = next(i for i, line in enumerate(lines) if line.startswith("Cool-down"))
-    hydration = next(i for i, line in enumerate(lines) if line.startswith("Hydration:"))
-    assert warm < main < cool < hydration
+    lines = str(_events(plan_to_ics(plan))[0]["DESCRIPTION"]).split("\n")
+    warm, main, cool = (_index(lines, WORDS.t(f"block_{kind}")) for kind in ("warmup", "main", "cooldown"))
+    drink = _index(lines, WORDS.t("hydration_label") + ":")
+    assert warm < main < cool < drink
     for block in session.blocks:
         for item in block.items:
             assert any(line.startswith(f"- {item.name}") for line in lines), item.name
-    assert "mL" in lines[hydration]
+    assert "mL" in lines[drink]
+    assert lines[0].startswith(WORDS.t("week_title", number=1))
+
+
+def test_description_words_doses_exactly_as_the_printed_handout(plan):
+    from planner.render.document import week_page
+
+    page = week_page(WORDS, plan, plan.weeks[0])
+    day = next(d for d in page.days if not d.rest)
+    description = str(_events(plan_to_ics(plan))[0]["DESCRIPTION"])
+    assert day.line in description
+    for block in day.blocks:
+        assert block.heading in description
+        for row in block.rows:
+            assert f"- {row.exercise}: {row.dose}" in description
+    for line in day.hydration:
+        assert line in description
 
 
 def test_same_plan_gives_same_bytes_and_uids_are_stable_across_runs():
@@ -133,12 +153,13 @@ def test_rfc5545_framing_crlf_folded_lines_and_unicode_name(plan):
 def test_imperial_profile_gets_fluid_ounces():
     for event in _events(plan_to_ics(_plan(units="imperial", weeks=1))):
         text = str(event["DESCRIPTION"])
-        assert re.search(r"^Hydration: \d+(-\d+)? fl oz in the 2-4 h before", text, re.MULTILINE), text
+        assert re.search(r"^\w+: \d+(–\d+)? fl oz", text, re.MULTILINE), text
+        assert " mL " not in text
 
 
 def test_edited_plan_says_so_in_each_event(plan):
     events = _events(plan_to_ics(plan.model_copy(update={"edited": True})))
-    assert all("Edited by hand" in str(e["DESCRIPTION"]) for e in events)
+    assert all(str(e["DESCRIPTION"]).startswith(WORDS.t("edited_mark")) for e in events)
 
 
 @settings(max_examples=40)

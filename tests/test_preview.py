@@ -15,10 +15,14 @@ from planner.preview import (
     format_distance,
     format_duration,
     item_line,
+    load_words,
     plan_overview,
     render_text,
     week_detail,
 )
+
+WORDS = load_words()
+LIGHTER = WORDS.t("week_kind_deload")
 
 ANSI = re.compile(r"\x1b\[")
 
@@ -43,7 +47,7 @@ def test_overview_has_a_row_per_week_with_its_load_and_lighter_weeks_in_words(pl
     for week in plan.weeks:
         row = _row(text, week.number)
         assert f" {week.load} " in row
-        assert ("lighter week" in row) == (week.kind == "deload")
+        assert (LIGHTER in row) == (week.kind == "deload")
     assert any(w.kind == "deload" for w in plan.weeks), "an 8-week plan has a lighter week"
     assert all(len(line) <= 100 for line in text.splitlines())
 
@@ -62,21 +66,37 @@ def test_overview_is_deterministic(plan):
 
 
 def test_week_detail_lists_each_session_warmup_first_and_rest_days(plan):
+    from planner.render.document import fmt_date
+
     week = plan.weeks[1]
     text = render_text(week_detail(plan, week.number), width=120)
-    assert f"Week {week.number} of {len(plan.weeks)}" in text
+    assert f"({week.number}/{len(plan.weeks)})" in text
     for session in week.sessions:
-        assert f"{session.date.day} {session.date:%b}: {session.title}" in text
-    first = week.sessions[0]
-    start = text.index(first.title)
-    assert start < text.index("Warm-up", start) < text.index("Main", start) < text.index("Cool-down", start)
-    assert text.count("rest day") == len(week.rest_days)
-    assert text.count("Hydration:") == len(week.sessions)
+        assert WORDS.t("session_heading", date=fmt_date(WORDS, session.date), title=session.title) in text
+        assert f"load {session.load}" in text
+    start = text.index(week.sessions[0].title)
+    warm, main, cool = (text.index(WORDS.t(f"block_{k}"), start) for k in ("warmup", "main", "cooldown"))
+    assert start < warm < main < cool
+    for day in week.rest_days:
+        assert WORDS.t("rest_day", date=fmt_date(WORDS, day)) in text
+    assert text.count(WORDS.t("hydration_label") + ":") == len(week.sessions)
+
+
+def test_two_sessions_on_one_date_are_both_shown(plan):
+    week = plan.weeks[0]
+    extra = week.sessions[0].model_copy(update={"title": "Second session today", "load": 1})
+    doubled = week.model_copy(update={"sessions": [week.sessions[0], extra, *week.sessions[1:]]})
+    edited = plan.model_copy(update={"weeks": [doubled, *plan.weeks[1:]]})
+    text = render_text(week_detail(edited, 1), width=120)
+    assert week.sessions[0].title in text and "Second session today" in text
+    assert text.count(WORDS.t("hydration_label") + ":") == len(week.sessions) + 1
 
 
 def test_edited_plan_is_flagged_in_the_overview(plan):
-    text = render_text(plan_overview(plan.model_copy(update={"edited": True})), 100)
-    assert "Edited by hand" in text
+    edited = plan.model_copy(update={"edited": True})
+    assert WORDS.t("edited_mark") in render_text(plan_overview(edited), 100)
+    assert WORDS.t("edited_mark") in render_text(week_detail(edited, 1), 100)
+    assert WORDS.t("edited_mark") not in render_text(plan_overview(plan), 100)
 
 
 def _item(**fields):

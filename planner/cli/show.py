@@ -39,6 +39,7 @@ def show(
     units: o.Units = None,
     seed: o.Seed = 0,
     exercises: o.Exercises = None,
+    theme: o.Theme = None,
     width: Annotated[
         int | None, typer.Option(help="Text width (default: the terminal's).", min=40, max=400)
     ] = None,
@@ -72,8 +73,11 @@ def show(
             raise fail(
                 f"week: {week} is not allowed (this plan has weeks 1 to {len(plan.weeks)})"
             )
-    console = Console(width=width, highlight=False, emoji=False)
-    renderables = week_detail(plan, week) if week is not None else plan_overview(plan, console.width)
+        console = Console(width=width, highlight=False, emoji=False)
+        if week is not None:
+            renderables = week_detail(plan, week, theme)
+        else:
+            renderables = plan_overview(plan, console.width, theme)
     for renderable in renderables:
         console.print(renderable)
 
