@@ -141,7 +141,7 @@ class _Text(Flowable):
 
     def draw(self) -> None:
         st, c = self.style, self.canv
-        c.setFillColor(st.textColor)
+        c.setFillColor(st.textColor.rgb())  # a plain triple skips reportlab's alpha bookkeeping
         y = self.height - st.fontSize
         if self.bullet:
             c.setFont(st.fontName, st.fontSize)
@@ -445,12 +445,12 @@ def _grid_style(s: _Styles, size: float, tick: bool) -> GridStyle:
         regular=s.font.regular,
         bold=s.font.bold,
         size=size,
-        text=s.text,
-        muted=s.muted,
-        rule=s.rule,
-        accent=s.accent,
-        header_bg=None if grey else s.header_bg,
-        shade=None if grey else s.shade,
+        text=s.text.rgb(),  # plain triples: cheaper to set than Color objects
+        muted=s.muted.rgb(),
+        rule=s.rule.rgb(),
+        accent=s.accent.rgb(),
+        header_bg=None if grey else s.header_bg.rgb(),
+        shade=None if grey else s.shade.rgb(),
         tick=size if tick else 0.0,
     )
 
