@@ -96,12 +96,12 @@ def generate(
         else:
             from ..ics import plan_to_ics
 
-            data = plan_to_ics(plan, time)
+            data = plan_to_ics(plan, time, theme_value)
         calendar = None
         if ics is not None:
             from ..ics import plan_to_ics
 
-            calendar = plan_to_ics(plan, time)
+            calendar = plan_to_ics(plan, time, theme_value)
         from ..writers import write_atomic
 
         write_atomic(target, data, force=force)
