@@ -143,3 +143,27 @@ def test_every_command_has_help(runner) -> None:
         assert command in result.output
         sub = runner.invoke(app, [command, "--help"])
         assert sub.exit_code == 0 and "Usage" in sub.output
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("p.json", '{"name": "Плие Ана", "level": "intermediate", "activity": "swimming", "weeks": 5, "equipment": ["pool"]}'),
+        ("p.yaml", "name: Плие Ана\nlevel: intermediate\nactivity: swimming\nweeks: 5\nequipment: [pool]\n"),
+        ("p.yml", "name: Плие Ана\nlevel: intermediate\nactivity: swimming\nweeks: 5\nequipment: pool\n"),
+        ("p.toml", 'name = "Плие Ана"\nlevel = "intermediate"\nactivity = "swimming"\nweeks = 5\nequipment = ["pool"]\n'),
+    ],
+)
+def test_every_profile_format_reads_the_same(runner, tmp_path: Path, name: str, content: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    out = tmp_path / "plan.json"
+    result = runner.invoke(app, ["generate", "--profile", str(path), "--start-date", "2027-05-03",
+                                 "--equipment", "pool;foam roller", "-f", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    profile = json.loads(out.read_text(encoding="utf-8"))["profile"]
+    assert profile["name"] == "Плие Ана"
+    assert profile["weeks"] == 5 and profile["activity"] == "swimming"
+    # A list flag replaces the file's list rather than merging into it.
+    assert profile["equipment"] == ["foam roller", "pool"]
+    assert profile["start_date"] == "2027-05-03"
