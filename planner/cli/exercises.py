@@ -155,30 +155,43 @@ def summary(lib: ExerciseLibrary, name: str) -> str:
 
 
 def plan_probe(lib: ExerciseLibrary) -> list[str]:
-    """Try a 4-week plan per activity and level: a valid file can still lack a slot the planner needs."""
+    """Try a 4-week plan per activity and level, with bodyweight only and with every piece of
+    equipment: a valid file can still lack a slot the planner needs, and a coach wants to know
+    which clients it can serve."""
     import datetime as dt
 
     from .. import build_plan
     from ..errors import PlannerError
     from ..models import Profile
+    from ..vocab import EQUIPMENT
 
     kit = {"cycling": ["bike"], "swimming": ["pool"]}
-    failures = []
-    for activity in ACTIVITIES:
-        for level in LEVELS:
-            profile = Profile(level=level, activity=activity, weeks=4, equipment=kit.get(activity, ["none"]),
-                              start_date=dt.date(2030, 1, 7))
-            try:
-                build_plan(profile, lib)
-            except PlannerError as exc:
-                # The library's name is in every line of the report already.
-                reason = str(exc).split(f"the library '{lib.source}' has ", 1)[-1]
-                failures.append(f"  {activity}, {level}: {reason}")
+    gym = [e for e in EQUIPMENT if e != "none"]
     total = len(ACTIVITIES) * len(LEVELS)
-    head = "Plans (4 weeks, bodyweight; a bike for cycling, a pool for swimming):"
-    if not failures:
-        return [head, f"  all {total} activity and level pairs build"]
-    return [head, f"  {total - len(failures)} of {total} build; these stop:", *failures]
+    lines: list[str] = []
+    for head, equipment in (
+        ("Plans (4 weeks, bodyweight; a bike for cycling, a pool for swimming):", None),
+        ("Plans (4 weeks, with every piece of equipment):", gym),
+    ):
+        failures = []
+        for activity in ACTIVITIES:
+            for level in LEVELS:
+                profile = Profile(level=level, activity=activity, weeks=4,
+                                  equipment=equipment or kit.get(activity, ["none"]),
+                                  start_date=dt.date(2030, 1, 7))
+                try:
+                    build_plan(profile, lib)
+                except PlannerError as exc:
+                    # The library's name is in every line of the report already.
+                    reason = str(exc).split(f"the library '{lib.source}' has ", 1)[-1]
+                    failures.append(f"  {activity}, {level}: {reason}")
+        if lines:
+            lines.append("")
+        if not failures:
+            lines += [head, f"  all {total} activity and level pairs build"]
+        else:
+            lines += [head, f"  {total - len(failures)} of {total} build; these stop:", *failures]
+    return lines
 
 
 def _counts(counts: Counter[str], order: Sequence[str]) -> list[str]:
