@@ -36,7 +36,7 @@ from ..models import Coach, Plan
 from . import document as d
 from .branding import validate_coach
 from .fonts import FontFamily, missing_characters, register_family
-from .grid import Grid, GridStyle, Row, wrap_text
+from .grid import Grid, GridStyle, Row, TextWriter, wrap_text
 from .theme import Theme, load_theme, to_grey, with_paper
 
 PAPER = {"a4": A4, "letter": LETTER}
@@ -140,17 +140,18 @@ class _Text(Flowable):
         return self.style.spaceAfter
 
     def draw(self) -> None:
-        st, c = self.style, self.canv
-        c.setFillColor(st.textColor.rgb())  # a plain triple skips reportlab's alpha bookkeeping
+        st = self.style
+        t = TextWriter(self.canv)
+        t.set_fill(st.textColor.rgb())
         y = self.height - st.fontSize
         if self.bullet:
-            c.setFont(st.fontName, st.fontSize)
-            c.drawString(st.bulletIndent, y, self.bullet)
-        text = c.beginText(self._indent(), y)
-        text.setFont(st.fontName, st.fontSize, st.leading)
-        for line in self._lines:
-            text.textLine(line)
-        c.drawText(text)
+            t.set_font(st.fontName, st.fontSize)
+            t.line(st.bulletIndent, y, self.bullet)
+        t.set_font(st.fontName, st.fontSize)
+        x = self._indent()
+        for k, line in enumerate(self._lines):
+            t.line(x, y - k * st.leading, line)
+        t.finish()
 
 
 class _Stack(Flowable):
