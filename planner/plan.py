@@ -20,6 +20,7 @@ from .models import Block, Generator, Plan, Prescription, Profile, Session, Week
 from .progression import SessionSpec, WeekSpec, deload_interval, plan_weeks, week_kinds
 from .sessions import Menu, build_menu, circuit_main, endurance_main, recovery_main, strength_main
 from .vocab import ADDUCTOR_FOCUS, ADDUCTOR_LOADING_ACTIVITIES, ENDURANCE_ACTIVITIES
+from .words import lookup, say
 from .warmup import (
     build_cooldown,
     build_warmup,
@@ -143,50 +144,41 @@ class _Builder:
 
 
 def _title(profile: Profile, kind: str) -> str:
+    titles = lookup("titles")
     if kind in R.STRENGTH_SPLITS:
-        return R.SPLIT_TITLES[kind]
-    titles = R.SESSION_TITLES.get(profile.activity, {})
-    return titles.get(kind) or R.SESSION_TITLES["general"].get(kind) or R.SESSION_TITLES["strength"].get(kind, kind.title())
+        return str(titles["split"][kind])
+    for group in (profile.activity, "general", "strength"):
+        if kind in titles.get(group, {}):
+            return str(titles[group][kind])
+    return kind.replace("-", " ").capitalize()
 
 
 def _tips(profile: Profile, spec: SessionSpec, week: WeekSpec) -> list[str]:
     tips = []
     rules = R.LEVEL_RULES[profile.level]
     if week.kind == "deload":
-        tips.append("Lighter week: less volume so your body can absorb the last weeks. Keep it easy.")
+        tips.append(say("tips.deload"))
     if spec.kind in R.STRENGTH_SPLITS:
-        tips.append(
-            f"Choose a weight that leaves about {rules.rir} rep{'s' if rules.rir != 1 else ''} in reserve. When you reach "
-            f"{rules.rep_high} reps on every set twice in a row, add the smallest load step (2-5%) "
-            f"and go back to {rules.rep_low} reps."
-        )
+        rir = say("tips.reps_one") if rules.rir == 1 else say("tips.reps_many", n=rules.rir)
+        tips.append(say("tips.strength", rir=rir, high=rules.rep_high, low=rules.rep_low))
     if spec.kind in ("easy", "long", "walk-run"):
-        tips.append("Easy means you can talk in full sentences. Slow down if you cannot.")
+        tips.append(say("tips.easy"))
     if spec.kind in ("tempo", "intervals"):
-        tips.append("Warm up fully before the hard part, and stop if you feel sharp pain.")
+        tips.append(say("tips.hard"))
     return tips
 
 
 def _notes(profile: Profile) -> list[str]:
     notes = []
     if profile.days_per_week > R.MAX_TRAINING_DAYS:
-        notes.append(
-            f"You asked for {profile.days_per_week} days a week; the plan keeps one full rest day, "
-            f"so it trains {R.MAX_TRAINING_DAYS} days."
-        )
+        notes.append(say("notes.rest_day", asked=profile.days_per_week, days=R.MAX_TRAINING_DAYS))
     rules = R.LEVEL_RULES[profile.level]
     if profile.activity == "strength" and min(profile.days_per_week, R.MAX_TRAINING_DAYS) > rules.strength_days:
-        notes.append(
-            f"At {profile.level} level the plan lifts on {rules.strength_days} days a week; "
-            f"the other days are easy cardio and mobility."
-        )
+        notes.append(say("notes.lifting_days", level=profile.level, days=rules.strength_days))
     if profile.limitations:
-        notes.append(
-            "Exercises that load your " + ", ".join(profile.limitations)
-            + " were left out or replaced. Stop any exercise that causes pain."
-        )
+        notes.append(say("notes.limitations", limitations=", ".join(profile.limitations)))
     if profile.age is not None and profile.age >= R.OLDER_AGE:
-        notes.append("A lighter week comes every third week, to give more time to recover.")
+        notes.append(say("notes.older"))
     return notes
 
 
@@ -212,7 +204,7 @@ def build_plan(profile: Profile, library: ExerciseLibrary | None = None, seed: i
     longest = max((s.minutes for w in weeks for s in w.sessions), default=0)
     plan = Plan(
         generator=Generator(version=__version__),
-        title=f"{profile.weeks}-week {profile.activity if profile.activity != 'general' else 'general fitness'} plan",
+        title=say("plan.title", weeks=profile.weeks, activity=lookup("plan.activity")[profile.activity]),
         seed=seed,
         profile=profile,
         end_date=profile.start_date + dt.timedelta(days=7 * profile.weeks - 1),

@@ -127,15 +127,6 @@ SPLIT_ROTATION: dict[int, tuple[str, ...]] = {
     5: ("upper", "lower", "push", "pull", "legs"),
     6: ("push", "pull", "legs"),
 }
-SPLIT_TITLES: dict[str, str] = {
-    "full-a": "Full body A",
-    "full-b": "Full body B",
-    "upper": "Upper body",
-    "lower": "Lower body",
-    "push": "Push",
-    "pull": "Pull",
-    "legs": "Legs",
-}
 CIRCUIT_SLOTS: tuple[str, ...] = ("squat", "push", "hinge", "pull", "core", "lunge")
 
 # Focus areas and the strength pattern that serves each one every week.
@@ -148,19 +139,6 @@ FOCUS_PATTERNS: dict[str, str] = {
     "upper-body": "push",
     "lower-body": "squat",
     "balance": "lunge",
-}
-
-SESSION_TITLES: dict[str, dict[str, str]] = {
-    "running": {"easy": "Easy run", "long": "Long run", "tempo": "Tempo run",
-                "intervals": "Interval run", "walk-run": "Walk-run"},
-    "cycling": {"easy": "Easy ride", "long": "Long ride", "tempo": "Tempo ride",
-                "intervals": "Interval ride"},
-    "swimming": {"easy": "Easy swim", "long": "Long swim", "tempo": "Steady swim",
-                 "intervals": "Interval swim"},
-    "walking": {"easy": "Easy walk", "long": "Long walk", "tempo": "Brisk walk",
-                "intervals": "Hill or pace intervals"},
-    "general": {"easy": "Easy cardio", "circuit": "Strength circuit"},
-    "strength": {"recovery": "Easy cardio and mobility"},
 }
 
 # Warm-up and cool-down length from the session length: RAMP warm-ups of 5-10+ minutes,

@@ -14,6 +14,7 @@ from .errors import LibraryError
 from .exercises import ExerciseLibrary
 from .models import Exercise, Profile
 from .vocab import owned_equipment
+from .words import say
 
 
 @dataclass(frozen=True)
@@ -48,17 +49,17 @@ class Choice:
     def note(self) -> str:
         if self.replaced is None:
             return ""
-        return f"instead of {self.replaced.name} ({self.reason})"
+        return say("items.instead_of", name=self.replaced.name, reason=self.reason)
 
 
 def ruled_out_by(ex: Exercise, profile: Profile) -> str:
     """Why the profile cannot use this exercise ("" when it can)."""
     missing = sorted(ex.needs - owned_equipment(profile.equipment, profile.activity))
     if missing:
-        return "needs " + ", ".join(missing)
+        return say("items.needs", equipment=", ".join(missing))
     clash = sorted(set(ex.avoid_with) & set(profile.limitations))
     if clash:
-        return "not with a " + ", ".join(clash) + " limitation"
+        return say("items.not_with", limitations=", ".join(clash))
     return ""
 
 

@@ -17,6 +17,7 @@ from .models import Block, Exercise, Prescription, Profile
 from .select import Choice, Slot, level_ok, ruled_out_by
 from .slots import CARDIO, cardio_slots, first_choice, raise_slots, strength_slots
 from .timing import prescription_seconds
+from .words import say
 
 ACCESSORY_REST_S = 45
 # Slots a session can do without when a library (bodyweight only, a foreign one) has nothing.
@@ -179,7 +180,7 @@ def strength_main(
         first = items[0]
         ex_needs = set(_needs_of(menu, first.exercise_id))
         if ex_needs & {"barbell", "dumbbells", "kettlebell", "machines", "cable", "ez-bar"}:
-            note = "ramp up first: a few reps at about 40%, 60%, 80% of the working weight (not counted)"
+            note = say("items.ramp_sets")
             items[0] = first.model_copy(update={"notes": "; ".join(n for n in (first.notes, note) if n)})
     return Block(kind="main", minutes=minutes, items=items)
 
@@ -205,7 +206,7 @@ def accessory_items(menu: Menu, profile: Profile) -> list[Prescription]:
     for choice in menu.accessories:
         items.append(
             _strength_item(choice, profile, 2, rules.rep_low, rules.rir + 1, min(6, rules.strength_rpe),
-                           ACCESSORY_REST_S, "strength for the muscles your sport leans on")
+                           ACCESSORY_REST_S, say("items.accessory"))
         )
     return items
 
@@ -263,8 +264,8 @@ def endurance_main(
             walk_s += min(walk_s, spare // (reps - 1) // 15 * 15)
         items = [Prescription(
             exercise_id=ex.id, name=ex.name, sets=reps, duration_s=run_s, rest_s=walk_s or None, rpe=rpe + 1,
-            notes=_join(note, f"run {_mmss(run_s)}, then walk briskly {_mmss(walk_s)}; repeat" if walk_s
-                        else "easy running, walk if you need to"),
+            notes=_join(note, say("items.walk_run", run=_mmss(run_s), walk=_mmss(walk_s)) if walk_s
+                        else say("items.walk_run_single")),
         )]
     elif kind == "tempo":
         reps = 1 if cardio_s < 20 * 60 else 2
@@ -273,8 +274,7 @@ def endurance_main(
         items = [Prescription(
             exercise_id=ex.id, name=ex.name, sets=reps, duration_s=work, rest_s=rest if reps > 1 else None,
             rpe=rpe, distance_m=distance(work),
-            notes=_join(note, "comfortably hard: you can speak in short phrases"
-                        + ("; easy between blocks" if reps > 1 else "")),
+            notes=_join(note, say("items.tempo"), say("items.tempo_between") if reps > 1 else ""),
         )]
     elif kind == "intervals":
         work = rules.interval_work_s
@@ -288,13 +288,10 @@ def endurance_main(
         items = [Prescription(
             exercise_id=ex.id, name=ex.name, sets=reps, duration_s=work, rest_s=rest, rpe=rpe,
             distance_m=distance(work),
-            notes=_join(note, "hard but even: the last repeat as strong as the first; easy between"),
+            notes=_join(note, say("items.intervals")),
         )]
     else:
-        words = {
-            "long": "steady and easy; the longest session of your week",
-            "walk-run": "easy running: you can hold a conversation",
-        }.get(kind, "easy, conversational pace")
+        words = say({"long": "items.long", "walk-run": "items.walk_run_continuous"}.get(kind, "items.easy"))
         items = [Prescription(
             exercise_id=ex.id, name=ex.name, duration_s=cardio_s, rpe=rpe, distance_m=distance(cardio_s),
             notes=_join(note, words),
@@ -323,8 +320,7 @@ def circuit_main(menu: Menu, profile: Profile, minutes: int, rpe: int, *, deload
         ex = choice.exercise
         note = choice.note
         if i == 0:
-            note = _join(note, f"circuit: move station to station, {rest} s between stations, "
-                               f"1 minute between rounds")
+            note = _join(note, say("items.circuit", rest=rest))
         items.append(Prescription(exercise_id=ex.id, name=ex.name, sets=rounds, duration_s=work,
                                   rest_s=rest, rpe=rpe, per_side=False, notes=note))
     return Block(kind="main", minutes=minutes, items=items)
@@ -350,7 +346,7 @@ def recovery_main(menu: Menu, profile: Profile, minutes: int, rpe: int) -> Block
     cardio_s = round_down(minutes * 60 - sum(prescription_seconds(p) for p in extra + mobility) - 15)
     ex = menu.cardio.exercise
     first = Prescription(exercise_id=ex.id, name=ex.name, duration_s=cardio_s, rpe=rpe,
-                         notes=_join(menu.cardio.note, "easy: this day helps you recover"))
+                         notes=_join(menu.cardio.note, say("items.recovery")))
     return Block(kind="main", minutes=minutes, items=[first, *mobility, *extra])
 
 
@@ -367,7 +363,7 @@ def _join(*parts: str) -> str:
 def _mmss(seconds: int) -> str:
     minutes, secs = divmod(seconds, 60)
     if secs == 0:
-        return f"{minutes} min"
+        return say("items.minutes", m=minutes)
     if minutes == 0:
-        return f"{secs} s"
-    return f"{minutes} min {secs} s"
+        return say("items.seconds", s=secs)
+    return say("items.minutes_seconds", m=minutes, s=secs)

@@ -19,6 +19,7 @@ from .slots import first_choice, raise_slots
 from .sessions import round_down
 from .timing import block_seconds, prescription_seconds
 from .vocab import STRETCHED_MUSCLES
+from .words import say
 
 DYNAMIC_REPS = 10
 
@@ -79,7 +80,7 @@ def build_warmup(
     if potentiate and total_s - rest_s < 120:
         rest_s -= prescription_seconds(potentiate.pop())
     raise_s = max(60, round_down(total_s - rest_s - 15))
-    items.append(_item(raise_choice.exercise, raise_choice.note or "easy, conversational", duration_s=raise_s, rpe=3))
+    items.append(_item(raise_choice.exercise, raise_choice.note or say("items.raise"), duration_s=raise_s, rpe=3))
     items.extend(dynamic_items)
     items.extend(potentiate)
     return Block(kind="warmup", minutes=minutes, items=items)
@@ -155,7 +156,7 @@ def build_cooldown(
             extra.append(item)
             easy_s -= prescription_seconds(item)
     if easy is not None and easy_s >= 45:
-        items.append(_item(easy.exercise, "let breathing settle", duration_s=round_down(easy_s), rpe=2))
+        items.append(_item(easy.exercise, say("items.cooldown"), duration_s=round_down(easy_s), rpe=2))
     items.extend(stretches)
     items.extend(extra)
     block = Block(kind="cooldown", minutes=minutes, items=items)
