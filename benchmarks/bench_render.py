@@ -86,7 +86,8 @@ def in_process(rounds: int) -> None:
 
 
 def cold_cli(rounds: int) -> None:
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="0")
+    # a user's install has byte-compiled modules; any value of this variable stops that
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     bare = [sys.executable, "-c", "import reportlab.platypus, pydantic, typer"]
     planner = [str(Path(sys.executable).with_name("planner"))]
     if not Path(planner[0]).exists():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from ..models import Block, Coach, Exercise, Hydration, Plan, Prescription, Session, Week
 from .theme import Theme
@@ -21,23 +20,51 @@ M_PER_YARD = 0.9144
 LB_PER_KG = 2.20462
 
 
-# Display data are NamedTuples: immutable, built from already-validated models (the Plan and
-# Theme went through pydantic), and cheap to define. Dataclasses or pydantic models here
-# cost 20 ms of start-up, a tenth of the CLI's whole budget.
+class _Doc:
+    """An immutable display record: fields are the annotations, defaults the class values.
+
+    Built from already-validated models (the Plan and Theme went through pydantic), so no
+    validation again; and defining twenty of these costs nothing at start-up, where
+    dataclasses, NamedTuples or pydantic models cost 10-20 ms of the CLI's budget.
+    """
+
+    _fields: tuple[str, ...] = ()
+
+    def __init_subclass__(cls) -> None:
+        cls._fields = tuple(cls.__dict__.get("__annotations__", {}))
+        cls._required = frozenset(f for f in cls._fields if f not in cls.__dict__)
+
+    def __init__(self, **values: object) -> None:
+        unknown = values.keys() - set(self._fields)
+        missing = self._required - values.keys()
+        if unknown or missing:
+            raise TypeError(f"{type(self).__name__}: unknown {sorted(unknown)}, missing {sorted(missing)}")
+        self.__dict__.update(values)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self._fields)})"
 
 
-class Fact(NamedTuple):
+class Fact(_Doc):
     label: str
     value: str
 
 
-class ChartBar(NamedTuple):
+class ChartBar(_Doc):
     label: str
     value: int
     light: bool
 
 
-class LoadChart(NamedTuple):
+class LoadChart(_Doc):
     title: str
     caption: str
     axis_label: str
@@ -46,7 +73,7 @@ class LoadChart(NamedTuple):
     bars: list[ChartBar]
 
 
-class TextBlock(NamedTuple):
+class TextBlock(_Doc):
     """A heading with paragraphs or points under it."""
 
     title: str
@@ -55,7 +82,7 @@ class TextBlock(NamedTuple):
     numbered: bool = False
 
 
-class Cover(NamedTuple):
+class Cover(_Doc):
     outline: str
     title: str
     subtitle: str
@@ -70,7 +97,7 @@ class Cover(NamedTuple):
     kind: str = "cover"
 
 
-class Row(NamedTuple):
+class Row(_Doc):
     """One prescription line of a block table; log cells are left blank for the pen."""
 
     exercise: str
@@ -80,12 +107,12 @@ class Row(NamedTuple):
     note: str = ""
 
 
-class BlockTable(NamedTuple):
+class BlockTable(_Doc):
     heading: str
     rows: list[Row]
 
 
-class Day(NamedTuple):
+class Day(_Doc):
     heading: str
     rest: bool
     line: str = ""
@@ -94,7 +121,7 @@ class Day(NamedTuple):
     tips: list[str] = []
 
 
-class WeekPage(NamedTuple):
+class WeekPage(_Doc):
     outline: str
     heading: str
     summary: str
@@ -102,13 +129,13 @@ class WeekPage(NamedTuple):
     days: list[Day]
 
 
-class LogRow(NamedTuple):
+class LogRow(_Doc):
     label: str
     cells: list[str | None]  # None: not part of that session
     tall: bool = False
 
 
-class LogWeek(NamedTuple):
+class LogWeek(_Doc):
     outline: str
     heading: str
     summary: str
@@ -117,7 +144,7 @@ class LogWeek(NamedTuple):
     rows: list[LogRow]
 
 
-class Weeks(NamedTuple):
+class Weeks(_Doc):
     outline: str
     headers: list[str]  # done, exercise, dose, rest, effort, then the three log columns
     notes_label: str
@@ -128,7 +155,7 @@ class Weeks(NamedTuple):
     kind: str = "weeks"
 
 
-class GuideEntry(NamedTuple):
+class GuideEntry(_Doc):
     name: str
     muscles: str
     steps: list[str]
@@ -139,7 +166,7 @@ class GuideEntry(NamedTuple):
     each_side: str = ""
 
 
-class Guide(NamedTuple):
+class Guide(_Doc):
     outline: str
     title: str
     intro: str
@@ -148,7 +175,7 @@ class Guide(NamedTuple):
     kind: str = "guide"
 
 
-class Guidance(NamedTuple):
+class Guidance(_Doc):
     outline: str
     title: str
     intro: str
@@ -159,7 +186,7 @@ class Guidance(NamedTuple):
 Section = Cover | Weeks | Guide | Guidance
 
 
-class Running(NamedTuple):
+class Running(_Doc):
     """What every page carries."""
 
     left: str
@@ -170,7 +197,7 @@ class Running(NamedTuple):
     edited: str = ""
 
 
-class Meta(NamedTuple):
+class Meta(_Doc):
     title: str
     author: str
     subject: str
@@ -178,7 +205,7 @@ class Meta(NamedTuple):
     keywords: str
 
 
-class Document(NamedTuple):
+class Document(_Doc):
     meta: Meta
     running: Running
     sections: list[Section]
