@@ -315,3 +315,15 @@ def test_wrapped_lines_never_exceed_the_width(text, width):
         assert stringWidth(line, font, 8) <= width or len(line) == 1
     assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
     assert len(lines) >= text.count("\n") + 1
+
+
+def test_the_font_comes_from_its_package_with_its_licence():
+    from planner.render.fonts import font_files, register_family
+
+    regular, bold, licence = font_files("Fira Sans")
+    assert "fontpkg_fira_sans" in str(regular) and regular.name == "FiraSans-Regular.ttf"
+    assert bold.name == "FiraSans-Bold.ttf"
+    assert licence is not None and "SIL Open Font License" in licence.read_text(encoding="utf-8")
+    family = register_family("Fira Sans")
+    for ch in "Zoë Ødegård-Núñez Плие Άσκηση":
+        assert ord(ch) in family.codepoints

@@ -1,4 +1,7 @@
-"""Lay a handout Document out as PDF with reportlab platypus: the only reportlab import site.
+"""Lay a handout Document out as PDF with reportlab platypus.
+
+This module and the helpers only it imports (``fonts``, ``grid``) are the only places that
+import reportlab, so ``import planner`` and the theme checks stay cheap.
 
 Every string arrives ready-made from ``document.py``; this module only decides where it goes,
 so no word a reader sees is written here. Text is drawn as plain strings (never parsed as
@@ -12,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -91,9 +93,7 @@ class _Styles:
         self.bullet = style("bullet", leftIndent=11, bulletIndent=2, spaceAfter=1.5 * gap)
         self.cell = style("cell", fontSize=tsize, leading=tsize * 1.2)
         self.cell_bold = style("cell_bold", fontName=font.bold, fontSize=tsize, leading=tsize * 1.2)
-        self.cell_head = style("cell_head", fontName=font.bold, fontSize=tsize - 0.5, leading=(tsize - 0.5) * 1.15, textColor=self.text)
         self.cell_muted = style("cell_muted", fontSize=tsize - 0.5, leading=(tsize - 0.5) * 1.2, textColor=self.muted)
-        self.right = style("right", alignment=TA_RIGHT)
 
     def para(self, text: str, style: ParagraphStyle, bulletText: str | None = None) -> Flowable:
         return _Text(text, style, bulletText)
