@@ -133,3 +133,16 @@ def test_bad_coach_files(tmp_path, name, content, expected):
 def test_missing_coach_file(tmp_path):
     with pytest.raises(ThemeError, match="cannot be read"):
         load_coach(tmp_path / "none.json")
+
+
+def test_print_saver_prints_the_logo_in_grey(tmp_path, plan):
+    logo = _image(tmp_path / "logo.png", "PNG")
+    coach = Coach(logo=str(logo))
+
+    def colour_space(data: bytes) -> str:
+        page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+        images = [x.get_object() for x in page["/Resources"]["/XObject"].values()]
+        return next(str(x["/ColorSpace"]) for x in images if x["/Subtype"] == "/Image")
+
+    assert colour_space(render_pdf(plan, coach=coach)) == "/DeviceRGB"
+    assert colour_space(render_pdf(plan, "print-saver", coach=coach)) == "/DeviceGray"

@@ -360,14 +360,21 @@ def _side_by_side(s: _Styles) -> TableStyle:
     ])
 
 
-def _logo(path: str, max_w: float, max_h: float) -> Flowable:
+def _logo(path: str, max_w: float, max_h: float, grey: bool) -> Flowable:
+    """The coach's logo, scaled into its box; in grey for greyscale themes."""
+    from PIL import Image as PILImage
     from reportlab.platypus import Image
 
-    from reportlab.lib.utils import ImageReader
-
-    iw, ih = ImageReader(path).getSize()
+    source: Any = path
+    with PILImage.open(path) as img:
+        iw, ih = img.size
+        if grey:
+            buf = io.BytesIO()
+            img.convert("LA" if "A" in img.getbands() else "L").save(buf, "PNG")
+            buf.seek(0)
+            source = buf
     scale = min(max_w / iw, max_h / ih)
-    return Image(path, width=iw * scale, height=ih * scale, hAlign="RIGHT")
+    return Image(source, width=iw * scale, height=ih * scale, hAlign="RIGHT")
 
 
 def _cover(s: _Styles, cov: d.Cover, width: float, coach: Coach | None) -> list[Flowable]:
@@ -376,7 +383,7 @@ def _cover(s: _Styles, cov: d.Cover, width: float, coach: Coach | None) -> list[
     if cov.coach_line:
         heading.append(s.para(cov.coach_line, s.small))
     if coach and coach.logo:
-        t = Table([[heading, _logo(coach.logo, *LOGO_MAX)]], colWidths=[width - LOGO_MAX[0] - 6, LOGO_MAX[0] + 6])
+        t = Table([[heading, _logo(coach.logo, *LOGO_MAX, grey=s.theme.greyscale)]], colWidths=[width - LOGO_MAX[0] - 6, LOGO_MAX[0] + 6])
         t.setStyle(_side_by_side(s))
         out.append(t)
     else:
