@@ -136,6 +136,7 @@ def test_week_page_lists_every_day_with_rest_days(plan, theme):
     assert first.blocks[1].rows[0].dose == "20 min · 3 km"
     assert first.blocks[2].rows[0].dose == "2 × 30 s hold"
     assert first.hydration[0] == "350–490 mL 2–4 h before"
+    assert first.drink == "Drink: 350–490 mL 2–4 h before · 200–400 mL during the session · After: Drink to thirst."
 
 
 def test_imperial_units_convert_fluids_and_distances(theme):
@@ -173,7 +174,9 @@ def test_guide_lists_each_used_exercise_once_with_variants(plan, theme):
     names = [e.name for e in g.entries]
     assert names == ["Leg swings", "Easy run", "Plié squat", "Butterfly stretch"]
     plie = g.entries[2]
-    assert (plie.easier, plie.harder) == ("Box squat", "Goblet plie squat")
+    assert plie.variants == "Easier: Box squat    Harder: Goblet plie squat"
+    assert plie.muscles == "Muscles: inner thigh (adductors), glutes"
+    assert g.entries[0].variants == ""  # no easier or harder version: no line
     assert plie.video_url == "https://example.org/plie"
     assert g.entries[0].each_side and not g.entries[1].each_side
 

@@ -118,6 +118,7 @@ class Day(_Doc):
     line: str = ""
     blocks: list[BlockTable] = []
     hydration: list[str] = []
+    drink: str = ""  # the hydration parts as one printed line
     tips: list[str] = []
 
 
@@ -138,8 +139,7 @@ class LogRow(_Doc):
 class LogWeek(_Doc):
     outline: str
     heading: str
-    summary: str
-    hint: str
+    subtitle: str
     columns: list[str]
     rows: list[LogRow]
 
@@ -148,8 +148,6 @@ class Weeks(_Doc):
     outline: str
     headers: list[str]  # done, exercise, dose, rest, effort, then the three log columns
     notes_label: str
-    hydration_label: str
-    tips_label: str
     weeks: list[WeekPage] = []
     logs: list[LogWeek] = []
     kind: str = "weeks"
@@ -160,8 +158,7 @@ class GuideEntry(_Doc):
     muscles: str
     steps: list[str]
     cues: list[str]
-    easier: str
-    harder: str
+    variants: str  # the easier and harder versions, or "" when there are none
     video_url: str | None = None
     each_side: str = ""
 
@@ -362,13 +359,15 @@ def week_page(theme: Theme, plan: Plan, week: Week) -> WeekPage:
         if session is None:
             days.append(Day(heading=theme.t("rest_day", date=fmt_date(theme, day)), rest=True, line=theme.t("rest_text")))
             continue
+        hydration = _hydration(theme, session.hydration, units)
         days.append(
             Day(
                 heading=theme.t("session_heading", date=fmt_date(theme, day), title=session.title),
                 rest=False,
                 line=_session_line(theme, session),
                 blocks=[_block_table(theme, b, units) for b in session.blocks],
-                hydration=_hydration(theme, session.hydration, units),
+                hydration=hydration,
+                drink=theme.t("hydration_line", items=theme.t("range_sep").join(hydration)),
                 tips=list(session.tips),
             )
         )
@@ -434,8 +433,7 @@ def log_week(theme: Theme, plan: Plan, week: Week) -> LogWeek:
     return LogWeek(
         outline=outline,
         heading=heading,
-        summary=summary,
-        hint=theme.t("log_hint"),
+        subtitle=theme.t("log_subtitle", summary=summary, hint=theme.t("log_hint")),
         columns=[theme.t("log_exercise"), *columns],
         rows=rows,
     )
@@ -494,17 +492,23 @@ def _variant(plan: Plan, theme: Theme, exercise_id: str | None) -> str:
     return other.name if other else exercise_id.replace("-", " ").capitalize()
 
 
+def _variants(plan: Plan, theme: Theme, ex: Exercise) -> str:
+    if not ex.regression and not ex.progression:
+        return ""
+    easier, harder = _variant(plan, theme, ex.regression), _variant(plan, theme, ex.progression)
+    return theme.t("guide_variants_line", easier=easier, harder=harder)
+
+
 def guide_entry(theme: Theme, plan: Plan, ex: Exercise) -> GuideEntry:
     muscles = theme.t("list_sep").join(
         theme.t("muscle_" + m.replace(" ", "_")) for m in [*ex.primary_muscles, *ex.secondary_muscles]
     )
     return GuideEntry(
         name=ex.name,
-        muscles=muscles,
+        muscles=theme.t("guide_muscles_line", muscles=muscles),
         steps=list(ex.instructions),
         cues=list(ex.cues),
-        easier=_variant(plan, theme, ex.regression),
-        harder=_variant(plan, theme, ex.progression),
+        variants=_variants(plan, theme, ex),
         video_url=str(ex.video_url) if ex.video_url else None,
         each_side=theme.t("guide_each_side") if ex.per_side else "",
     )
@@ -525,7 +529,7 @@ def used_exercises(plan: Plan) -> list[Exercise]:
 
 
 def guide(theme: Theme, plan: Plan) -> Guide:
-    labels = {k: theme.t(f"guide_{k}") for k in ("steps", "cues", "muscles", "easier", "harder", "video", "none")}
+    labels = {k: theme.t(f"guide_{k}") for k in ("steps", "cues", "video")}
     return Guide(
         outline=theme.t("outline_guide"),
         title=theme.t("guide_title"),
@@ -572,13 +576,7 @@ def weeks(theme: Theme, plan: Plan) -> Weeks:
             "col_log_effort",
         )
     ]
-    common = dict(
-        outline=theme.t("outline_weeks"),
-        headers=headers,
-        notes_label=theme.t("notes_label"),
-        hydration_label=theme.t("hydration_label"),
-        tips_label=theme.t("tips_label"),
-    )
+    common = dict(outline=theme.t("outline_weeks"), headers=headers, notes_label=theme.t("notes_label"))
     if theme.layout == "log":
         return Weeks(**common, logs=[log_week(theme, plan, w) for w in plan.weeks])
     return Weeks(**common, weeks=[week_page(theme, plan, w) for w in plan.weeks])

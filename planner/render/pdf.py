@@ -483,8 +483,8 @@ def _week_page(s: _Styles, weeks: d.Weeks, wk: d.WeekPage, key: str, width: floa
             out += [CondPageBreak(30), s.para(day.heading, s.rest_day), s.para(day.line, s.small)]
             continue
         out += [CondPageBreak(130), s.para(day.heading, s.day), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width)]
-        lines = [f"{weeks.hydration_label}: " + " · ".join(day.hydration)] if day.hydration else []
-        out += [s.para(line, s.after_table) for line in lines]
+        if day.drink:
+            out.append(s.para(day.drink, s.after_table))
         if day.tips:
             out += _bullets(s, day.tips)
     return out
@@ -512,7 +512,7 @@ def _log_week(s: _Styles, lw: d.LogWeek, key: str, width: float, height: float) 
             )
         )
     table = Grid([label_w] + [day_w] * n, rows, _grid_style(s, size, tick=False))
-    content = [s.para(lw.heading, s.h1), s.para(f"{lw.summary} — {lw.hint}", s.small), Spacer(1, 4), table]
+    content = [s.para(lw.heading, s.h1), s.para(lw.subtitle, s.small), Spacer(1, 4), table]
     return [_Outline(key, lw.outline, 1), KeepInFrame(width, height - 4, content, mode="shrink")]
 
 
@@ -520,7 +520,7 @@ def _guide(s: _Styles, g: d.Guide, width: float) -> list[Flowable]:
     out: list[Flowable] = [PageBreak(), _Outline("guide", g.outline, 0), s.para(g.title, s.h1), s.para(g.intro, s.body)]
     qr_size = 62
     for e in g.entries:
-        body: list[Flowable] = [s.para(e.name, s.h2), s.para(f"{g.labels['muscles']}: {e.muscles}", s.small)]
+        body: list[Flowable] = [s.para(e.name, s.h2), s.para(e.muscles, s.small)]
         body.append(s.para(g.labels["steps"], s.h3))
         body += _bullets(s, e.steps, numbered=True)
         if e.each_side:
@@ -528,8 +528,8 @@ def _guide(s: _Styles, g: d.Guide, width: float) -> list[Flowable]:
         if e.cues:
             body.append(s.para(g.labels["cues"], s.h3))
             body += _bullets(s, e.cues)
-        if e.easier != g.labels["none"] or e.harder != g.labels["none"]:
-            body.append(s.para(f"{g.labels['easier']}: {e.easier}    {g.labels['harder']}: {e.harder}", s.small))
+        if e.variants:
+            body.append(s.para(e.variants, s.small))
         if e.video_url:
             t = Table([[body, [_qr(e.video_url, qr_size, s.font.regular), s.para(g.labels["video"], s.cell_muted)]]], colWidths=[width - qr_size - 12, qr_size + 12])
             t.setStyle(_side_by_side(s))
