@@ -115,3 +115,11 @@ def test_colours_accept_hex_and_css_names(value, hex_):
 def test_greyscale_keeps_lightness():
     assert to_grey("#ffffff") == "#ffffff" and to_grey("#000000") == "#000000"
     assert to_grey("#ff0000") == "#4c4c4c"
+
+
+def test_an_edited_theme_file_is_read_again(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text('[text]\nweek_title = "Woche {number}"', encoding="utf-8")
+    assert load_theme(path).t("week_title", number=1) == "Woche 1"
+    path.write_text('[text]\nweek_title = "Semaine {number}"\n', encoding="utf-8")
+    assert load_theme(path).t("week_title", number=1) == "Semaine 1"

@@ -202,8 +202,14 @@ def theme_from_data(data: dict[str, Any], source: str = "<data>") -> Theme:
     return theme.model_copy(update={"text": {**base, **theme.text}})
 
 
-@lru_cache(maxsize=16)
 def _load_path(path: Path) -> Theme:
+    """Cached per file version: a batch reuses a theme, an edited theme file is read again."""
+    stat = path.stat()
+    return _load_version(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _load_version(path: Path, mtime_ns: int, size: int) -> Theme:
     return theme_from_data(_read(path), str(path))
 
 
