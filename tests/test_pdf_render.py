@@ -327,3 +327,18 @@ def test_the_font_comes_from_its_package_with_its_licence():
     family = register_family("Fira Sans")
     for ch in "Zoë Ødegård-Núñez Плие Άσκηση":
         assert ord(ch) in family.codepoints
+
+
+def test_an_essay_in_a_hand_edited_note_cannot_break_the_layout():
+    plan = hand_plan(1, 1)
+    week = plan.weeks[0]
+    session = week.sessions[0]
+    main = session.blocks[1]
+    essay = "Keep the knees over the toes and breathe out as you rise. " * 120
+    items = [main.items[0].model_copy(update={"notes": essay}), *main.items[1:]]
+    blocks = [session.blocks[0], main.model_copy(update={"items": items}), session.blocks[2]]
+    plan = plan.model_copy(update={"weeks": [week.model_copy(update={"sessions": [session.model_copy(update={"blocks": blocks})]})]})
+    assert "Week 1:" in Pdf(render_pdf(plan, "log")).text  # the log shows targets, not notes
+    handout = Pdf(render_pdf(plan))
+    assert "Keep the knees over the toes and breathe out" in handout.flat()
+    assert handout.flat().count("breathe out as you rise") < 60  # cut to what fits a page

@@ -17,6 +17,13 @@ from reportlab.platypus import Flowable
 
 PAD_X = 3.0
 PAD_Y = 2.2
+MAX_LINES = 24  # a cell longer than this (a hand-edited essay) is cut, so a row fits a page
+
+
+def _clip(lines: list[str]) -> list[str]:
+    if len(lines) <= MAX_LINES:
+        return lines
+    return [*lines[: MAX_LINES - 1], lines[MAX_LINES - 1] + " …"]
 
 
 def num(v: float) -> str:
@@ -156,15 +163,16 @@ class Grid(Flowable):
         st = self.st
         if row.kind == "band":
             font = st.regular if row.muted else st.bold
-            row.lines = [wrap_text(row.cells[0], font, st.size, self.width - 2 * PAD_X).split("\n")]
+            row.lines = [_clip(wrap_text(row.cells[0], font, st.size, self.width - 2 * PAD_X).split("\n"))]
         else:
             row.lines = []
             for i, (text, w) in enumerate(zip(row.cells, self.widths)):
                 bold = row.kind == "head" or (i == 0 and row.bold_first)
                 font = st.bold if bold else st.regular
-                row.lines.append(wrap_text(text, font, st.size, w - 2 * PAD_X).split("\n") if text else [])
+                row.lines.append(_clip(wrap_text(text, font, st.size, w - 2 * PAD_X).split("\n")) if text else [])
             if row.note:
-                row.lines.append(wrap_text(row.note, st.regular, st.size, self.widths[1] - 2 * PAD_X).split("\n"))
+                note = wrap_text(row.note, st.regular, st.size, self.widths[1] - 2 * PAD_X).split("\n")
+                row.lines.append(_clip(note)[: max(1, MAX_LINES - len(row.lines[1]))])
         n = max((len(c) for c in row.lines), default=0)
         if row.note:
             n = max(n, len(row.lines[1]) + len(row.lines[-1]))
