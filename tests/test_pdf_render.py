@@ -342,3 +342,37 @@ def test_an_essay_in_a_hand_edited_note_cannot_break_the_layout():
     handout = Pdf(render_pdf(plan))
     assert "Keep the knees over the toes and breathe out" in handout.flat()
     assert handout.flat().count("breathe out as you rise") < 60  # cut to what fits a page
+
+
+_PRINTABLE = st.text(
+    alphabet=st.sampled_from(list("abcXYZ éøñßΩλжЩ&<>/\"'()[]{};:·–—…0123456789") + ["\n"]), max_size=300
+)
+
+
+@settings(max_examples=12, deadline=None)
+@given(name=_PRINTABLE.map(lambda s: s.strip()[:80] or "A"), title=_PRINTABLE, tip=_PRINTABLE, exercise=_PRINTABLE)
+def test_any_printable_text_renders_on_every_theme(name, title, tip, exercise):
+    plan = hand_plan(1, 2, name=name.replace("\n", " "))
+    week = plan.weeks[0]
+    sessions = [
+        s.model_copy(update={
+            "title": title or "x",
+            "tips": [tip],
+            "blocks": [
+                b.model_copy(update={"items": [i.model_copy(update={"name": exercise or "x"}) for i in b.items]})
+                for b in s.blocks
+            ],
+        })
+        for s in week.sessions
+    ]
+    plan = plan.model_copy(update={"title": title or "x", "weeks": [week.model_copy(update={"sessions": sessions})]})
+    for theme in ("handout", "log", "print-saver"):
+        pdf = Pdf(render_pdf(plan, theme))
+        assert len(pdf.pages) >= 2
+
+
+def test_line_breaks_in_a_name_do_not_reach_headers_or_metadata():
+    plan = hand_plan(1, 1, name="Zoë\nØdegård\tNúñez")
+    pdf = Pdf(render_pdf(plan))
+    assert pdf.reader.metadata.subject == "Running training plan for Zoë Ødegård Núñez: 1 week, 1 day a week"
+    assert all("Zoë Ødegård Núñez" in page for page in pdf.pages)  # the running header

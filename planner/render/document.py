@@ -336,6 +336,11 @@ def _week_days(plan: Plan, week: Week) -> Iterator[tuple[dt.date, Session | None
         yield day, by_date.get(day)
 
 
+def _count(theme: Theme, what: str, n: int) -> str:
+    """'1 session', '4 sessions': the theme holds both forms (other languages have their own)."""
+    return theme.t(f"{what}_one") if n == 1 else theme.t(f"{what}_many", n=n)
+
+
 def _week_heading(theme: Theme, plan: Plan, week: Week) -> tuple[str, str, str]:
     days = [d for d, _ in _week_days(plan, week)]
     outline = theme.t("week_title", number=week.number)
@@ -345,7 +350,7 @@ def _week_heading(theme: Theme, plan: Plan, week: Week) -> tuple[str, str, str]:
     summary = theme.t(
         "week_summary",
         kind=theme.t(f"week_kind_{week.kind}"),
-        sessions=theme.t("sessions_one") if len(week.sessions) == 1 else theme.t("sessions_many", n=len(week.sessions)),
+        sessions=_count(theme, "sessions", len(week.sessions)),
         minutes=fmt_minutes(theme, sum(s.minutes for s in week.sessions)),
     )
     return outline, heading, summary
@@ -582,6 +587,11 @@ def weeks(theme: Theme, plan: Plan) -> Weeks:
     return Weeks(**common, weeks=[week_page(theme, plan, w) for w in plan.weeks])
 
 
+def one_line(text: str) -> str:
+    """Headers, footers, bookmarks and metadata hold one line: line breaks and tabs become spaces."""
+    return " ".join(text.split())
+
+
 def build_document(plan: Plan, theme: Theme, coach: Coach | None = None) -> Document:
     """The whole handout as data, sections in the theme's order."""
     p = plan.profile
@@ -595,9 +605,17 @@ def build_document(plan: Plan, theme: Theme, coach: Coach | None = None) -> Docu
     activity = theme.t(f"activity_{p.activity}")
     generator = theme.t("footer_generator", name=plan.generator.name, version=plan.generator.version)
     meta = Meta(
-        title=plan.title,
-        author=coach.name if coach and coach.name else p.name,
-        subject=theme.t("meta_subject", activity=activity, name=p.name, weeks=len(plan.weeks), days=p.days_per_week),
+        title=one_line(plan.title),
+        author=one_line(coach.name if coach and coach.name else p.name),
+        subject=one_line(
+            theme.t(
+                "meta_subject",
+                activity=activity,
+                name=p.name,
+                weeks=_count(theme, "weeks", len(plan.weeks)),
+                days=_count(theme, "days", p.days_per_week),
+            )
+        ),
         creator=generator,
         keywords=theme.t("meta_keywords", activity=activity, level=theme.t(f"level_{p.level}")),
     )
@@ -607,10 +625,10 @@ def build_document(plan: Plan, theme: Theme, coach: Coach | None = None) -> Docu
     if coach and coach.contact:
         coach_bits.append(coach.contact)
     running = Running(
-        left=p.name,
-        right=plan.title,
+        left=one_line(p.name),
+        right=one_line(plan.title),
         generator=generator,
-        coach=theme.t("range_sep").join(coach_bits),
+        coach=one_line(theme.t("range_sep").join(coach_bits)),
         page_label=theme.text["footer_page"],  # type: ignore[arg-type]
         edited=theme.t("edited_mark") if plan.edited else "",
     )

@@ -553,7 +553,7 @@ def _qr(url: str, size: float, font: str) -> Flowable:
 def _guidance(s: _Styles, g: d.Guidance) -> list[Flowable]:
     out: list[Flowable] = [PageBreak(), _Outline("guidance", g.outline, 0), s.para(g.title, s.h1), s.para(g.intro, s.body)]
     for i, block in enumerate(g.blocks):
-        out.append(_Outline(f"guidance-{i}", block.title, 1))
+        out.append(_Outline(f"guidance-{i}", d.one_line(block.title), 1))
         out += _text_block(s, block)
     return out
 
