@@ -376,3 +376,12 @@ def test_line_breaks_in_a_name_do_not_reach_headers_or_metadata():
     pdf = Pdf(render_pdf(plan))
     assert pdf.reader.metadata.subject == "Running training plan for Zoë Ødegård Núñez: 1 week, 1 day a week"
     assert all("Zoë Ødegård Núñez" in page for page in pdf.pages)  # the running header
+
+
+def test_renders_in_threads_give_the_same_bytes(plan):
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = render_pdf(plan, "log")
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(lambda theme: render_pdf(plan, theme), ["log", "handout", "log", "log"]))
+    assert results[0] == results[2] == results[3] == expected

@@ -11,6 +11,7 @@ Paragraph markup), so a name like "<b>Max & Co</b>" prints exactly as typed.
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ from .grid import Grid, GridStyle, Row, TextWriter, wrap_text
 from .theme import Theme, load_theme, to_grey, with_paper
 
 PAPER = {"a4": A4, "letter": LETTER}
+_BUILD_LOCK = threading.Lock()
 LOGO_MAX = (42 * mm, 22 * mm)
 
 
@@ -642,10 +644,13 @@ def render_pdf(
         story.pop(0)
     from reportlab import rl_config
 
-    a85 = rl_config.useA85
-    rl_config.useA85 = 0  # binary streams: smaller files and no slow pure-Python base-85 pass
-    try:
-        template.build(story, canvasmaker=_canvas_class(doc.running, s, page_size, m))
-    finally:
-        rl_config.useA85 = a85
+    # binary streams: smaller files and no slow pure-Python base-85 pass. The switch is
+    # process-wide, so renders in threads take turns and the bytes never depend on timing.
+    with _BUILD_LOCK:
+        a85 = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            template.build(story, canvasmaker=_canvas_class(doc.running, s, page_size, m))
+        finally:
+            rl_config.useA85 = a85
     return buf.getvalue()
