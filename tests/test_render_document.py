@@ -242,3 +242,19 @@ def test_document_theme_and_branding_do_not_import_reportlab():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_language_table_sets_decimal_mark_and_dates():
+    from planner.render.theme import theme_from_data
+
+    th = theme_from_data({
+        "name": "es-like",
+        "text": {
+            "decimal_mark": ",", "unit_km": "{n} km",
+            "months": ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"],
+            "weekdays": ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"],
+            "date_short": "{weekday} {day} {month}",
+        },
+    })
+    assert d.fmt_distance(th, 2500, "metric") == "2,5 km"
+    assert d.fmt_date(th, START) == "lun 2 mar"

@@ -211,8 +211,11 @@ class Document(_Doc):
 # --- formatting helpers: numbers and dates in the reader's units and language -------------
 
 
-def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else str(int(value))
+def _num(theme: Theme, value: float) -> str:
+    """One decimal at most, with the language's decimal mark (1.9 in English, 1,9 in Spanish)."""
+    if not value % 1:
+        return str(int(value))
+    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", theme.t("decimal_mark"))
 
 
 def fmt_date(theme: Theme, day: dt.date, long: bool = False) -> str:
@@ -240,10 +243,10 @@ def fmt_distance(theme: Theme, metres: int, units: str) -> str:
     if units == "imperial":
         if metres < 800:
             return theme.t("unit_yd", n=round(metres / M_PER_YARD))
-        return theme.t("unit_mi", n=_num(round(metres / M_PER_MILE, 1)))
+        return theme.t("unit_mi", n=_num(theme, round(metres / M_PER_MILE, 1)))
     if metres < 1000:
         return theme.t("unit_m", n=metres)
-    return theme.t("unit_km", n=_num(round(metres / 1000, 1)))
+    return theme.t("unit_km", n=_num(theme, round(metres / 1000, 1)))
 
 
 def fmt_volume(theme: Theme, low_ml: int, high_ml: int, units: str) -> str:
@@ -256,7 +259,7 @@ def fmt_volume(theme: Theme, low_ml: int, high_ml: int, units: str) -> str:
 def fmt_mass(theme: Theme, kg: float, units: str) -> str:
     if units == "imperial":
         return theme.t("unit_lb", n=round(kg * LB_PER_KG))
-    return theme.t("unit_kg", n=_num(round(kg, 1)))
+    return theme.t("unit_kg", n=_num(theme, round(kg, 1)))
 
 
 def fmt_effort(theme: Theme, rpe: int | None, words: bool = False) -> str:
