@@ -139,6 +139,12 @@ def test_week_page_lists_every_day_with_rest_days(plan, theme):
     assert first.drink == "Drink: 350–490 mL 2–4 h before · 200–400 mL during the session · After: Drink to thirst."
 
 
+def test_body_mass_shows_on_the_cover_in_the_profile_units(theme):
+    assert "Body mass" not in {f.label for f in d.cover(theme, hand_plan(1, 1), None).facts}
+    facts = {f.label: f.value for f in d.cover(theme, hand_plan(1, 1, body_mass_kg=64.5, units="imperial"), None).facts}
+    assert facts["Body mass"] == "142 lb"
+
+
 def test_imperial_units_convert_fluids_and_distances(theme):
     plan = hand_plan(1, 2, units="imperial")
     day = d.week_page(theme, plan, plan.weeks[0]).days[0]

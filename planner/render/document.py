@@ -2,8 +2,8 @@
 
 Everything the reader will see is decided here (words from the theme's text table, numbers
 converted to the profile's units, dates in the theme's language), so it can be tested without
-reportlab and a second output format could reuse it. Strings are plain text, never markup:
-the PDF layer escapes them.
+reportlab and other outputs reuse it (the terminal preview and the calendar do). Strings are
+plain text, never markup: the PDF layer draws them exactly as they are.
 """
 
 from __future__ import annotations
@@ -464,6 +464,8 @@ def cover(theme: Theme, plan: Plan, coach: Coach | None) -> Cover:
         Fact(label=theme.t("label_start"), value=fmt_date(theme, plan.weeks[0].start_date, long=True)),
         Fact(label=theme.t("label_end"), value=fmt_date(theme, plan.end_date, long=True)),
     ]
+    if p.body_mass_kg is not None:  # the drinking amounts are scaled by it
+        facts.append(Fact(label=theme.t("label_body_mass"), value=fmt_mass(theme, p.body_mass_kg, p.units)))
     chart = LoadChart(
         title=theme.t("chart_title"),
         caption=theme.t("chart_caption"),
