@@ -385,3 +385,20 @@ def test_renders_in_threads_give_the_same_bytes(plan):
     with ThreadPoolExecutor(max_workers=3) as pool:
         results = list(pool.map(lambda theme: render_pdf(plan, theme), ["log", "handout", "log", "log"]))
     assert results[0] == results[2] == results[3] == expected
+
+
+def test_rendering_leaves_the_garbage_collector_as_it_found_it(plan):
+    import gc
+
+    assert gc.isenabled()
+    render_pdf(plan)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        render_pdf(plan)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(ThemeError):
+        render_pdf(plan, "no-such-theme")
+    assert gc.isenabled()
