@@ -8,6 +8,7 @@
 
 Targets (issue 4): build+render <= 1.5x the floor; cold CLI <= 0.25 s above the bare imports.
 Run: python benchmarks/bench_render.py [rounds]
+On a shared machine the minimum is the steadier estimate of what the code itself costs.
 """
 
 from __future__ import annotations
@@ -77,11 +78,18 @@ def in_process(rounds: int) -> None:
     pdf = ours()
     pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
     fm, om, rm = statistics.median(a), statistics.median(b), statistics.median(c)
-    print("| measure | median | min | ratio to floor (median) |")
-    print("| --- | --- | --- | --- |")
-    print(f"| floor: bare platypus 12-week handout | {fm * 1000:.0f} ms | {min(a) * 1000:.0f} ms | 1.00 |")
-    print(f"| ours: build_plan + render_pdf, 12 wk x 4 d | {om * 1000:.0f} ms | {min(b) * 1000:.0f} ms | {om / fm:.2f} |")
-    print(f"| (of which render_pdf alone) | {rm * 1000:.0f} ms | {min(c) * 1000:.0f} ms | {rm / fm:.2f} |")
+    fmin = min(a)
+    print("| measure | median | min | ratio to floor: median | ratio: min |")
+    print("| --- | --- | --- | --- | --- |")
+    print(f"| floor: bare platypus 12-week handout | {fm * 1000:.0f} ms | {fmin * 1000:.0f} ms | 1.00 | 1.00 |")
+    print(
+        f"| ours: build_plan + render_pdf, 12 wk x 4 d | {om * 1000:.0f} ms | {min(b) * 1000:.0f} ms"
+        f" | {om / fm:.2f} | {min(b) / fmin:.2f} |"
+    )
+    print(
+        f"| (of which render_pdf alone) | {rm * 1000:.0f} ms | {min(c) * 1000:.0f} ms"
+        f" | {rm / fm:.2f} | {min(c) / fmin:.2f} |"
+    )
     print(f"\nour 12-week PDF: {pages} pages, {len(pdf)} bytes (target ratio <= 1.5)")
 
 
