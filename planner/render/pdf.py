@@ -657,7 +657,10 @@ def _render(plan: Plan, theme: "str | Path | Theme | None", paper: str | None, c
             pages = [_week_page(s, section, wk, f"week-{i}", width) for i, wk in enumerate(section.weeks)]
             pages += [_log_week(s, lw, f"week-{i}", width, height) for i, lw in enumerate(section.logs)]
             for i, page in enumerate(pages):
-                story += [PageBreak(), *([_Outline("weeks", section.outline, 0)] if i == 0 else []), *page]
+                # the log always gives a week its page; a dense handout lets weeks run on
+                new_page = i == 0 or th.week_starts_page or th.layout == "log"
+                story += [PageBreak() if new_page else CondPageBreak(height / 3)]
+                story += [*([_Outline("weeks", section.outline, 0)] if i == 0 else []), *page]
         elif isinstance(section, d.Guide):
             story += _guide(s, section, width)
         elif isinstance(section, d.Guidance):

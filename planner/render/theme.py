@@ -110,6 +110,7 @@ class Theme(_Model):
     greyscale: bool = False
     chart_background: bool = True
     dense: bool = False
+    week_starts_page: bool = True
     sections: list[SectionName] = Field(
         default_factory=lambda: ["cover", "weeks", "guide", "guidance"], min_length=1
     )
