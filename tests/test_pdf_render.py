@@ -162,6 +162,8 @@ def test_outline_entries_point_at_their_pages(handout):
 
 
 def test_metadata(handout):
+    root = handout.reader.trailer["/Root"]
+    assert root["/PageMode"] == "/UseOutlines" and root["/Lang"] == "en"
     meta = handout.reader.metadata
     assert meta.title == "5-week running plan"
     assert meta.author == "Sam Coach"

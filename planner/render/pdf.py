@@ -236,6 +236,7 @@ def _canvas_class(running: d.Running, s: _Styles, page_size: tuple[float, float]
                     self.addOutlineEntry(title, key, level=level, closed=level > 0)
                 _draw_frame(self, running, s, page_size, margins, number, total)
                 Canvas.showPage(self)
+            self.showOutline()  # open with the bookmarks panel: weeks are one click away
             Canvas.save(self)
 
     return HandoutCanvas
@@ -643,6 +644,7 @@ def _render(plan: Plan, theme: "str | Path | Theme | None", paper: str | None, c
         invariant=1,
         pageCompression=1,
         initialFontName=font.regular,  # no stray reference to a non-embedded Helvetica
+        lang=th.language,  # screen readers pick the right voice
     )
     frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
