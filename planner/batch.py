@@ -19,6 +19,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -670,20 +671,28 @@ def _run_in_pool(
     workers: int,
     out_dir: Path,
 ) -> None:
-    """Bounded in-flight work, results taken in row order: the window is the only buffer."""
+    """Bounded in-flight work, results taken in row order: the window is the only buffer.
+
+    A worker that dies (a crash in native code, the OOM killer) breaks the pool: the rows it
+    held fail with a "run again" message and a fresh pool takes the rows that follow.
+    """
     window = 4 * workers
-    pending: deque[Future[RowResult] | RowResult] = deque()
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(job, settings))
+    pending: deque[_Pending] = deque()
+    pools: list[ProcessPoolExecutor] = []
+
+    def pool() -> ProcessPoolExecutor:
+        if not pools or getattr(pools[-1], "_broken", False):
+            pools.append(ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(job, settings)))
+        return pools[-1]
 
     def drain_one() -> None:
-        head = pending[0]  # leave it queued until its result is in hand: Ctrl-C may come while waiting
-        result = head if isinstance(head, RowResult) else head.result()
+        result = _outcome(pending[0])  # stays queued until its result is in hand: Ctrl-C may come now
         pending.popleft()
         emit(result)
 
     try:
         for item in items:
-            pending.append(item if isinstance(item, RowResult) else pool.submit(_worker_task, item))
+            pending.append(item if isinstance(item, RowResult) else _submit(pool(), item))
             while len(pending) > window or (pending and _ready(pending[0])):
                 drain_one()
         while pending:
@@ -691,24 +700,50 @@ def _run_in_pool(
     except KeyboardInterrupt:
         summary.interrupted = True
         for entry in pending:
-            if isinstance(entry, Future):
-                entry.cancel()
+            if isinstance(entry, tuple):
+                entry[1].cancel()
         try:
             # Workers ignore Ctrl-C and finish the PDFs they are writing; report those too.
             while pending:
                 head = pending.popleft()
-                if isinstance(head, RowResult):
-                    emit(head)
-                elif not head.cancelled():
-                    emit(head.result())
+                if not (isinstance(head, tuple) and head[1].cancelled()):
+                    emit(_outcome(head))
         except KeyboardInterrupt:  # a second Ctrl-C: stop now
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.terminate()
+            for executor in pools:
+                for process in list(getattr(executor, "_processes", {}).values()):
+                    process.terminate()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for executor in pools:
+            executor.shutdown(wait=True, cancel_futures=True)
         if summary.interrupted:
             sweep_temp_files(out_dir, reports=False)  # this run's report is still being written
 
 
-def _ready(entry: Future[RowResult] | RowResult) -> bool:
-    return isinstance(entry, RowResult) or entry.done()
+_Pending = RowResult | tuple[Task, Future[RowResult]]
+
+
+def _submit(pool: ProcessPoolExecutor, task: Task) -> _Pending:
+    try:
+        return (task, pool.submit(_worker_task, task))
+    except BrokenProcessPool:
+        return _lost(task)
+
+
+def _outcome(entry: _Pending) -> RowResult:
+    if isinstance(entry, RowResult):
+        return entry
+    task, future = entry
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return _lost(task)
+
+
+def _lost(task: Task) -> RowResult:
+    return RowResult(
+        task.row, task.name, "failed", error=f"{task.where}: the worker process stopped unexpectedly; run again to retry"
+    )
+
+
+def _ready(entry: _Pending) -> bool:
+    return isinstance(entry, RowResult) or entry[1].done()

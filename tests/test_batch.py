@@ -397,3 +397,23 @@ def test_combined_leaves_out_a_damaged_handout_and_stays_a_valid_pdf(tmp_path: P
     assert [reader.get_destination_page_number(item) for item in reader.outline] == [0, 1]
     assert [page.mediabox.width for page in reader.pages] == [200, 200]
     assert not list(tmp_path.glob(".all.pdf.*.tmp"))
+
+
+def crashing_job(settings: RenderSettings, profile: Profile) -> bytes:
+    """Like a segfault in native code: the worker process vanishes without a word."""
+    if profile.notes == "crash" and os.getpid() != PARENT:
+        os._exit(1)
+    return fake_job(settings, profile)
+
+
+def test_a_worker_that_dies_fails_its_rows_and_a_fresh_pool_prints_the_rest(tmp_path: Path) -> None:
+    rows = ["Crash,beginner,walking,crash"] + [f"C{i},beginner,walking," for i in range(30)]
+    path, out = roster_file(tmp_path, rows), tmp_path / "out"
+    summary = run_batch(open_roster(path), out, RenderSettings(), workers=2, job=crashing_job)
+    lines = report(out)
+    assert lines[0]["status"] == "failed"
+    assert lines[0]["error"] == "roster.csv: row 2: the worker process stopped unexpectedly; run again to retry"
+    assert summary.exit_code == 1 and summary.failed < 10  # only rows in flight with it are lost
+    assert [r["status"] for r in lines[-15:]] == ["printed"] * 15
+    rerun = run(path, out, workers=2)  # the stand-in job no longer crashes: the rest print
+    assert rerun.exit_code == 0 and rerun.printed == summary.failed
