@@ -409,3 +409,33 @@ def test_rendering_leaves_the_garbage_collector_as_it_found_it(plan):
     with pytest.raises(ThemeError):
         render_pdf(plan, "no-such-theme")
     assert gc.isenabled()
+
+
+def test_direct_text_writing_matches_what_reportlab_writes():
+    """The grid writes text operators itself for speed; they must stay what reportlab writes."""
+    import re as _re
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from planner.render.fonts import register_family
+    from planner.render.grid import TextWriter
+
+    font = register_family("Fira Sans").regular
+    text = "Zoë Ødegård-Núñez (Плие) \\ 3 × 12 — Ελένη"
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    ours = TextWriter(canvas)
+    ours.set_font(font, 9)
+    ours.line(10, 20, text)
+    ours.finish()
+    obj = canvas.beginText()
+    obj.setFont(font, 9, 10.8)
+    obj.setTextOrigin(10, 20)
+    obj.textLine(text)
+    canvas.drawText(obj)
+    written, theirs = canvas._code[-2], canvas._code[-1]
+
+    def shows(code: str) -> list[str]:  # font selections and shown strings, in order
+        return _re.findall(r"/\S+ [\d.]+ Tf|\((?:\\.|[^\\)])*\) Tj", code)
+
+    assert shows(written) == shows(theirs) and len(shows(written)) == 2
+    assert "1 0 0 1 10 20 Tm" in written and "1 0 0 1 10 20 Tm" in theirs
