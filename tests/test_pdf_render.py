@@ -439,3 +439,18 @@ def test_direct_text_writing_matches_what_reportlab_writes():
 
     assert shows(written) == shows(theirs) and len(shows(written)) == 2
     assert "1 0 0 1 10 20 Tm" in written and "1 0 0 1 10 20 Tm" in theirs
+
+
+def test_more_glyphs_than_one_font_subset_holds_print_right():
+    import unicodedata
+
+    from planner.render.fonts import register_family
+
+    points = register_family("Fira Sans").codepoints
+    letters = [chr(c) for c in sorted(points) if c > 0xA0 and unicodedata.category(chr(c)) in ("Ll", "Lu")][:330]
+    words = [" ".join("".join(letters[i : i + 10]) for i in range(k, k + 110, 10)) for k in (0, 110, 220)]
+    plan = hand_plan(1, 1)
+    plan = plan.model_copy(update={"notes": words})
+    text = Pdf(render_pdf(plan)).flat(0)
+    for line in words:
+        assert line in text
