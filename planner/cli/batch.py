@@ -11,12 +11,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from . import _options as o
 from ._common import fail, user_errors
+
+if TYPE_CHECKING:
+    from ..batch import BatchSummary, RowResult
 
 PAPERS = ("a4", "letter")
 
@@ -125,7 +128,7 @@ def batch(
     raise typer.Exit(summary.exit_code)
 
 
-def _summary_line(summary: Any, out: Path) -> str:
+def _summary_line(summary: "BatchSummary", out: Path) -> str:
     parts = [f"Printed {summary.printed} of {summary.total} clients into {out}{os.sep}"]
     details = []
     if summary.exists:
@@ -221,7 +224,7 @@ class _Progress:
         if self._bar is not None:
             self._bar.__exit__(*exc)
 
-    def update(self, result: Any, done: int, total: int) -> None:
+    def update(self, result: "RowResult", done: int, total: int) -> None:
         if result.status == "failed":
             line = f"Error: {result.error}"
             if self._bar is not None:
