@@ -222,3 +222,18 @@ def test_ctrl_c_exits_130_and_the_same_command_finishes(tmp_path: Path, monkeypa
     monkeypatch.setattr(engine, "run_batch", real_run)
     again = invoke(str(path), "--out", str(out), "-j", "1")
     assert again.exit_code == 0 and "Printed 1 of 2 clients" in again.stdout and "(1 kept)" in again.stdout
+
+
+def test_coach_file_and_theme_apply_to_every_client(tmp_path: Path) -> None:
+    coach = tmp_path / "coach.json"
+    coach.write_text('{"name": "Coach Ægir", "contact": "aegir@example.org", "accent": "#336699"}', encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke(
+        str(roster(tmp_path, *GOOD)), "--out", str(out), "-j", "2",
+        "--coach", str(coach), "--coach-contact", "+354 555 0100", "--theme", "print-saver",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    for pdf in out.glob("*.pdf"):
+        cover = PdfReader(pdf).pages[0].extract_text()
+        assert "Coach Ægir" in cover and "+354 555 0100" in cover  # the flag overrides the file
+        assert "aegir@example.org" not in cover
