@@ -10,10 +10,19 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import PlannerError
-from .models import Plan, Profile
 
 if TYPE_CHECKING:
     from .exercises import ExerciseLibrary
+    from .models import Plan, Profile
+
+
+def __getattr__(name: str) -> Any:
+    """Plan and Profile load on first use, so `import planner.cli` can set up first."""
+    if name in ("Plan", "Profile"):
+        from . import models
+
+        return getattr(models, name)
+    raise AttributeError(f"module 'planner' has no attribute {name!r}")
 
 __all__ = [
     "Plan",
@@ -26,7 +35,7 @@ __all__ = [
 ]
 
 
-def build_plan(profile: Profile, library: "ExerciseLibrary | None" = None, seed: int = 0) -> Plan:
+def build_plan(profile: "Profile", library: "ExerciseLibrary | None" = None, seed: int = 0) -> "Plan":
     """Build a safe progressive plan; pure and deterministic for a given profile, library and seed."""
     from .plan import build_plan as _build
 
@@ -40,7 +49,7 @@ def load_library(path: Any = None) -> "ExerciseLibrary":
     return _load(path)
 
 
-def render_pdf(plan: Plan, theme: Any = None, **options: Any) -> bytes:
+def render_pdf(plan: "Plan", theme: Any = None, **options: Any) -> bytes:
     """Render a plan as PDF bytes (reportlab loads here, not at import)."""
     from .render.pdf import render_pdf as _render
 

@@ -15,7 +15,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    HttpUrl,
     StringConstraints,
     field_validator,
 )
@@ -68,6 +67,11 @@ Name = Annotated[
 ]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), AfterValidator(_clean_text)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+# A plain checked string rather than pydantic's HttpUrl: that type's module costs a cold CLI
+# ~18 ms (it probes importlib.metadata), and a QR code wants the text exactly as written.
+WebUrl = Annotated[
+    str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$", max_length=500)
+]
 
 
 def next_monday(today: dt.date | None = None) -> dt.date:
@@ -140,7 +144,7 @@ class Exercise(Frozen):
     regression: Slug | None = None
     progression: Slug | None = None
     alternatives: list[Slug] = Field(default_factory=list)
-    video_url: HttpUrl | None = None
+    video_url: WebUrl | None = None
     source: str | None = None
 
     @property

@@ -65,9 +65,9 @@ def generate(
         # Check everything the user gave before the slow work, and before writing anything.
         coach_value = o.coach_from_options(coach, coach_name, coach_contact, logo, accent)
         if fmt is Format.pdf or theme is not None:
-            from ..render.theme import load_theme
+            from ..render.theme import load_theme, with_paper
 
-            theme_value = load_theme(theme)
+            theme_value = with_paper(load_theme(theme), paper)
         else:
             theme_value = None
         if time is not None:

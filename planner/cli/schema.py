@@ -12,11 +12,13 @@ import typer
 class Which(str, Enum):
     profile = "profile"
     plan = "plan"
+    theme = "theme"
 
 
-def schema(which: Annotated[Which, typer.Argument(help="profile or plan.")]) -> None:
-    """Print the JSON Schema of a profile file or of the plan JSON."""
+def schema(which: Annotated[Which, typer.Argument(help="profile, plan or theme.")]) -> None:
+    """Print the JSON Schema of a profile file, the plan JSON or a theme file."""
     from ..models import Plan, Profile
+    from ..render.theme import Theme
 
-    model = Profile if which is Which.profile else Plan
+    model = {Which.profile: Profile, Which.plan: Plan, Which.theme: Theme}[which]
     typer.echo(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False))
