@@ -182,6 +182,7 @@ def plan_weeks(profile: Profile, fixed_minutes: Callable[[str], int]) -> list[We
     factor = 1.0
     cycle = 0
     builds = 0
+    quality_weeks = 0
     for number, kind in enumerate(kinds, start=1):
         if kind == "build":
             factor *= 1 + rules.ramp
@@ -190,7 +191,12 @@ def plan_weeks(profile: Profile, fixed_minutes: Callable[[str], int]) -> list[We
         for offset, base_kind in template:
             k = quality.get(offset, base_kind)
             fixed = fixed_minutes(k)
-            specs.append(SessionSpec(offset, k, desired_main(profile, k, factor, fixed), session_rpe(profile, k), fixed))
+            rpe = session_rpe(profile, k)
+            if k in ("tempo", "intervals"):
+                # Intensity arrives in steps too: two RPE below the target at first, one more
+                # each week that had quality work, so one new hard session is not a load spike.
+                rpe = min(rpe, max(rules.easy_rpe + 1, rpe - 2) + quality_weeks)
+            specs.append(SessionSpec(offset, k, desired_main(profile, k, factor, fixed), rpe, fixed))
         if kind == "deload" and weeks:
             # The lighter week is last week made lighter: same days, same kinds of session.
             specs = _deload(list(weeks[-1].sessions), weeks[-1].load)
@@ -203,6 +209,8 @@ def plan_weeks(profile: Profile, fixed_minutes: Callable[[str], int]) -> list[We
         if kind != "deload":
             history.last_regular = week.load
             builds += 1
+            if any(sp.kind in ("tempo", "intervals") for sp in specs):
+                quality_weeks += 1
         else:
             cycle += 1
         for s in specs:
@@ -246,6 +254,18 @@ def _clamp(
             running.mains.append((day, capped[-1].main))
         out = capped
     limit = _limit(history)
+    # A new or harder quality session is paid for by its own length first: the easy volume
+    # the person has built stays, the hard part starts short (down to 40% of its length).
+    excess = sum(s.load for s in out) - limit
+    for i, s in enumerate(out):
+        if excess <= 0:
+            break
+        if s.kind in ("tempo", "intervals"):
+            floor = max(R.MIN_MAIN_MINUTES, math.ceil(s.main * 0.4))
+            cut = min(s.main - floor, math.ceil(excess / s.rpe))
+            if cut > 0:
+                out[i] = replace(s, main=s.main - cut)
+                excess -= cut * s.rpe
     for _ in range(20):
         load = sum(s.load for s in out)
         if load <= limit:
@@ -266,7 +286,7 @@ def _clamp(
     # A quality session softened to an easy effort is an easy session: call it that.
     out = [
         replace(s, kind="easy", rpe=min(s.rpe, easy_rpe))
-        if s.kind in ("tempo", "intervals") and s.rpe <= easy_rpe + 1 else s
+        if s.kind in ("tempo", "intervals") and s.rpe <= easy_rpe else s
         for s in out
     ]
     applied = sum(s.main for s in out) / wanted if wanted else 1.0

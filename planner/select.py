@@ -77,7 +77,7 @@ def fits_slot(ex: Exercise, slot: Slot) -> bool:
     return True
 
 
-def _rank(ex: Exercise, profile: Profile) -> tuple[int, int, int, str]:
+def _rank(ex: Exercise, profile: Profile) -> tuple[int, int, int, int, str]:
     """Prefer what the person can do with what they own, at their level; for strength work,
     exercises that use their equipment (someone with a barbell wants barbell squats)."""
     owned = owned_equipment(profile.equipment, profile.activity)
@@ -86,7 +86,12 @@ def _rank(ex: Exercise, profile: Profile) -> tuple[int, int, int, str]:
     uses_owned = 0 if (ex.needs and ex.needs <= owned) else 1
     if profile.activity not in ("strength", "general") or ex.category != "strength":
         uses_owned = 0
-    return (has_kit, level_score, uses_owned, ex.id)
+    # Warm-ups and cardio: the one made for this activity (an easy jog before a run) over a
+    # generic one; beginners keep the gentlest, generic start (a brisk walk, as Couch to 5K).
+    specific = 0
+    if ex.category in ("warmup", "cardio", "recovery") and profile.level != "beginner":
+        specific = len(ex.activities)
+    return (has_kit, level_score, uses_owned, specific, ex.id)
 
 
 def choose(
@@ -111,8 +116,8 @@ def choose(
         if required:
             raise LibraryError(_no_candidate(library, profile, slot))
         return None
-    best_rank = _rank(usable[0], profile)[:3]
-    top = [ex for ex in usable if _rank(ex, profile)[:3] == best_rank]
+    best_rank = _rank(usable[0], profile)[:4]
+    top = [ex for ex in usable if _rank(ex, profile)[:4] == best_rank]
     pick = top[rotation % len(top)]
     # Was a better exercise for this slot ruled out by a limitation? Say which one it replaces
     # (equipment the person does not own is no news to them, so that goes unsaid).
