@@ -29,6 +29,10 @@ class OutputExistsError(PlannerError):
     """The output file exists and --force was not given."""
 
 
+class OutputError(PlannerError):
+    """The output cannot be written where it was asked to go."""
+
+
 class UnsafePlanError(PlannerError):
     """A plan breaks a safety invariant."""
 

@@ -8,7 +8,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from .errors import OutputExistsError
+from .errors import OutputError, OutputExistsError
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 _SPACES = re.compile(r"[\s\-_.]+")
@@ -33,16 +33,31 @@ def default_output_name(name: str, activity: str, suffix: str) -> str:
     return f"{safe_stem(name)}-{activity}-plan{suffix}"
 
 
+def check_target(path: Path, *, force: bool = False) -> None:
+    """Fail before any work is done: an existing file without force, or no folder to write in.
+    Missing folders are not created: a typo in a path should not grow a directory tree."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise OutputError(f"output: '{path}' is a folder; give a file name")
+    if not force and path.exists():
+        raise OutputExistsError(f"output: '{path}' already exists; use --force to overwrite it")
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise OutputError(f"output: cannot write '{path}': '{folder}' {what}")
+
+
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     """Write through a temp file in the same folder, then rename: a reader (or a killed run)
     never sees half a file. Without force an existing file is never replaced, even by a
     concurrent writer (the final step is an exclusive link, not a check-then-write)."""
     path = Path(path)
-    if not force and path.exists():
-        raise OutputExistsError(f"output: '{path}' already exists; use --force to overwrite it")
+    check_target(path, force=force)
     folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"output: cannot write '{path}': {exc.strerror}") from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -60,6 +75,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
                     f"output: '{path}' already exists; use --force to overwrite it"
                 ) from None
             tmp.unlink()
+    except OSError as exc:
+        raise OutputError(f"output: cannot write '{path}': {exc.strerror}") from None
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -167,3 +167,27 @@ def test_every_profile_format_reads_the_same(runner, tmp_path: Path, name: str, 
     # A list flag replaces the file's list rather than merging into it.
     assert profile["equipment"] == ["foam roller", "pool"]
     assert profile["start_date"] == "2027-05-03"
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("a-file/plan.json", "'a-file' is not a folder"),
+        ("no-such-folder/plan.json", "'no-such-folder' does not exist"),
+    ],
+)
+def test_unwritable_output_is_one_line_and_creates_nothing(runner, tmp_path: Path, monkeypatch, target, expected) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a-file").write_text("x")
+    result = runner.invoke(app, [*BASE, "-f", "json", "-o", target])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: output: ") and expected in result.output
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_a_calendar_that_cannot_be_written_leaves_no_pdf_either(runner, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x")
+    result = runner.invoke(app, [*BASE, "-o", str(tmp_path / "plan.pdf"), "--ics", str(tmp_path / "a-file" / "x.ics")])
+    assert result.exit_code == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]

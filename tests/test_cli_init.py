@@ -123,3 +123,15 @@ def test_hostile_text_survives_every_format(suffix):
     text = profile_text(data, suffix, "x" + suffix)
     loaded = {".toml": tomllib.loads, ".json": json.loads, ".yaml": yaml.safe_load}[suffix](text)
     assert Profile.model_validate(loaded) == profile
+
+
+def test_input_that_ends_early_is_an_error_and_writes_nothing(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from planner.cli import app
+
+    out = tmp_path / "p.toml"
+    result = CliRunner().invoke(app, ["init", "-o", str(out)], input="Zoë\n")
+    assert result.exit_code == 2
+    assert "Error: input ended before every question was answered" in result.output
+    assert not out.exists()

@@ -28,6 +28,10 @@ def user_errors(source: str | None = None) -> Iterator[None]:
         raise fail(str(exc), exc.exit_code) from None
     except ValidationError as exc:
         raise fail(describe_validation_error(exc, source)) from None
+    except OSError as exc:
+        # A path the user gave that the system refuses: still their input, still one line.
+        where = f"'{exc.filename}': " if exc.filename else ""
+        raise fail(f"{where}{exc.strerror or exc}") from None
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         raise typer.Exit(130) from None

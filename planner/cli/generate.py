@@ -79,9 +79,11 @@ def generate(
         target = output or Path(default_output_name(profile.name, profile.activity, f".{fmt.value}"))
         if ics is not None and ics.resolve() == target.resolve():
             raise fail(f"--ics: '{ics}' is the same file as the output; choose another name")
+        from ..writers import check_target
+
         for path in (target, ics):
-            if path is not None and path.exists() and not force:
-                raise fail(f"output: '{path}' already exists; use --force to overwrite it")
+            if path is not None:
+                check_target(path, force=force)
 
         from .. import build_plan, load_library
 
@@ -106,7 +108,12 @@ def generate(
 
         write_atomic(target, data, force=force)
         if calendar is not None and ics is not None:
-            write_atomic(ics, calendar, force=force)
+            try:
+                write_atomic(ics, calendar, force=force)
+            except Exception:
+                # Both files or neither: never half of what was asked for.
+                target.unlink(missing_ok=True)
+                raise
     weeks_word = "week" if len(plan.weeks) == 1 else "weeks"
     sessions = sum(len(w.sessions) for w in plan.weeks)
     typer.echo(f"Wrote {target} ({len(plan.weeks)} {weeks_word}, {sessions} sessions)")

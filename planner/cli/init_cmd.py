@@ -51,7 +51,10 @@ def _questions() -> list[tuple[str, str, str | None]]:
 def _ask(field: str, question: str, default: str | None, answers: dict[str, Any]) -> Any:
     """Ask until the Profile accepts the answer; returns the value as the model keeps it."""
     while True:
-        raw = typer.prompt(question, default=default, show_default=bool(default))
+        try:
+            raw = typer.prompt(question, default=default, show_default=bool(default))
+        except typer.Abort:
+            raise fail("input ended before every question was answered; nothing was written") from None
         raw = raw.strip() if isinstance(raw, str) else raw
         if raw == "" and field in ("body_mass_kg", "age"):
             return None
@@ -107,8 +110,10 @@ def init(
         raise fail(
             f"output: '{output}' has extension '{suffix or '(none)'}'; allowed: .toml, .json, .yaml, .yml"
         )
-    if output.exists() and not force:
-        raise fail(f"output: '{output}' already exists; use --force to overwrite it")
+    from ..writers import check_target
+
+    with user_errors():
+        check_target(output, force=force)
     typer.echo("A few questions for your profile. Press Enter to keep the value in [brackets].")
     answers: dict[str, Any] = {}
     with user_errors():

@@ -54,6 +54,8 @@ def show(
     from ..preview import plan_overview, week_detail
 
     given = sorted(k for k in o.PROFILE_FIELDS if values.get(k) is not None)
+    if seed != 0:
+        given.append("seed")
     with user_errors():
         if plan_file is not None:
             if given or profile_file is not None or exercises is not None:
