@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from . import rules as R
-from .models import Frozen, Plan, Session
-from .timing import block_seconds
+from .models import Frozen, Plan, Profile, Session
+from .timing import block_seconds, prescription_seconds
 from .vocab import owned_equipment, ADDUCTOR_FOCUS, ADDUCTOR_LOADING_ACTIVITIES, ENDURANCE_ACTIVITIES, STRETCHED_MUSCLES
 
 BLOCK_TOLERANCE_S = 60
@@ -28,9 +28,9 @@ class Violation(Frozen):
         return f"{where}: {self.rule}: {self.message}"
 
 
-def adductor_care(plan: Plan) -> bool:
-    p = plan.profile
-    return bool(set(p.focus) & ADDUCTOR_FOCUS) or p.activity in ADDUCTOR_LOADING_ACTIVITIES
+def adductor_care(profile: Profile) -> bool:
+    """Inner-thigh work every week: asked for, or the sport leans on the adductors."""
+    return bool(set(profile.focus) & ADDUCTOR_FOCUS) or profile.activity in ADDUCTOR_LOADING_ACTIVITIES
 
 
 def check_plan(plan: Plan) -> list[Violation]:
@@ -176,7 +176,7 @@ def _fit_and_allowed(plan: Plan) -> list[Violation]:
 
 
 def _adductors(plan: Plan) -> list[Violation]:
-    if not adductor_care(plan):
+    if not adductor_care(plan.profile):
         return []
     out = []
     for week in plan.weeks:
@@ -196,6 +196,20 @@ def _adductors(plan: Plan) -> list[Violation]:
     return out
 
 
+def _endurance_minutes(plan: Plan, session: Session) -> int:
+    """The main block's endurance work: its minutes less the strength work that rides along
+    (inner-thigh and focus exercises), so a changed accessory cannot hide a longer run."""
+    main = session.blocks[1] if len(session.blocks) >= 3 else None
+    if main is None:
+        return session.minutes
+    riders = 0
+    for item in main.items:
+        ex = plan.exercise(item.exercise_id)
+        if ex is not None and ex.category != "cardio":
+            riders += prescription_seconds(item)
+    return (main.minutes * 60 - riders) // 60
+
+
 def _spikes(plan: Plan) -> list[Violation]:
     if plan.profile.activity not in ENDURANCE_ACTIVITIES:
         return []
@@ -204,12 +218,12 @@ def _spikes(plan: Plan) -> list[Violation]:
     first_week_end = plan.weeks[0].start_date + dt.timedelta(days=6)
     for week in plan.weeks:
         for s in week.sessions:
-            main = s.blocks[1].minutes if len(s.blocks) >= 3 else s.minutes
+            main = _endurance_minutes(plan, s)
             if s.date > first_week_end:
                 window = [m for d, m in seen if (s.date - d).days <= R.SPIKE_WINDOW_DAYS]
                 if window and main > R.SESSION_SPIKE_MAX * max(window) + 1:
                     out.append(Violation(week=week.number, date=s.date, rule="session spike",
-                                         message=f"main block {main} min is more than 10% above the longest "
+                                         message=f"endurance work of {main} min is more than 10% above the longest "
                                                  f"of the last 30 days ({max(window)} min)"))
             seen.append((s.date, main))
     return out

@@ -8,7 +8,6 @@ Every plan is checked before it is returned; a plan that fails a check is a bug,
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from . import rules as R
 from ._version import __version__
@@ -18,8 +17,19 @@ from .exercises import ExerciseLibrary, load_library
 from .guidance import guidance_sections, session_hydration
 from .models import Block, Generator, Plan, Prescription, Profile, Session, Week
 from .progression import SessionSpec, WeekSpec, deload_interval, plan_weeks, week_kinds
-from .sessions import Menu, build_menu, circuit_main, endurance_main, recovery_main, strength_main
-from .vocab import ADDUCTOR_FOCUS, ADDUCTOR_LOADING_ACTIVITIES, ENDURANCE_ACTIVITIES
+from .sessions import (
+    Menu,
+    accessory_items,
+    build_menu,
+    circuit_main,
+    endurance_main,
+    extra_minutes,
+    fit_accessories,
+    main_capacity_s,
+    recovery_main,
+    strength_main,
+)
+from .vocab import ENDURANCE_ACTIVITIES
 from .words import lookup, say
 from .warmup import (
     build_cooldown,
@@ -29,17 +39,11 @@ from .warmup import (
     stretches_for,
 )
 
-ENDURANCE_KINDS = ("easy", "long", "tempo", "intervals", "walk-run")
-
-
-def _cares_for_adductors(profile: Profile) -> bool:
-    return bool(set(profile.focus) & ADDUCTOR_FOCUS) or profile.activity in ADDUCTOR_LOADING_ACTIVITIES
-
 
 def accessory_patterns(profile: Profile) -> tuple[str, ...]:
     """Strength work the profile needs every week besides its main sessions."""
     patterns: list[str] = []
-    if _cares_for_adductors(profile):
+    if adductor_care(profile):
         patterns.append("adductor")
     for focus in profile.focus:
         pattern = R.FOCUS_PATTERNS.get(focus)
@@ -55,12 +59,13 @@ class _Builder:
         self.profile = profile
         self.library = library
         self.seed = seed
-        self.adductors = _cares_for_adductors(profile)
+        self.adductors = adductor_care(profile)
         self.accessories = accessory_patterns(profile)
         self.cycles = week_kinds(profile).count("deload") + 1
         self.warmup_minutes = R.warmup_minutes(profile.session_minutes)
         self._menus: dict[tuple[str, int, bool], Menu] = {}
         self._fixed: dict[str, int] = {}
+        self._cool: dict[str, int] = {}
         self._stretches: dict[tuple[frozenset[str], int], list[Prescription]] = {}
 
     def menu(self, kind: str, cycle: int, carrier: bool) -> Menu:
@@ -77,13 +82,23 @@ class _Builder:
                                    rotation=cycle + self.seed)
             items = stretch_prescriptions(self.profile, chosen)
             # Very short sessions: shorter holds rather than a session longer than asked.
-            room = self.profile.session_minutes - R.MIN_MAIN_MINUTES - 3
+            reserve = 2 if self.accessories else 0  # room for the inner-thigh exercise
+            room = self.profile.session_minutes - R.MIN_MAIN_MINUTES - 3 - reserve
             while cooldown_minutes_needed(self.profile, items) > room and (items[0].hold_s or 0) > 15:
                 items = [p.model_copy(update={"hold_s": max(15, (p.hold_s or 15) - 5)}) for p in items]
             self._stretches[key] = items
         return self._stretches[key]
 
-    def fixed_minutes(self, kind: str) -> int:
+    def extras(self, kind: str, cycle: int) -> list[Prescription]:
+        """The week's accessory strength as timed on top of an endurance or recovery session;
+        lifting and circuit sessions hold it among their own exercises instead."""
+        if kind in R.STRENGTH_SPLITS or kind == "circuit" or not self.accessories:
+            return []
+        menu = self.menu(kind, cycle, True)
+        room_s = (self.profile.session_minutes - self.base_fixed(kind) - R.MIN_MAIN_MINUTES) * 60
+        return fit_accessories(accessory_items(menu, self.profile), room_s, menu.required, keep_s=0)
+
+    def base_fixed(self, kind: str) -> int:
         """Warm-up plus the longest cool-down this kind of session needs in any block."""
         if kind not in self._fixed:
             cool = 0
@@ -96,12 +111,33 @@ class _Builder:
             if warm + cool > room:
                 warm = max(3, room - cool)
             self._fixed[kind] = warm + cool
+            self._cool[kind] = cool
         return self._fixed[kind]
 
-    def session(self, week: WeekSpec, spec: SessionSpec, carrier: bool, start: dt.date) -> Session:
+    def fixed_minutes(self, kind: str, carrier: bool) -> int:
+        extra = 0
+        if carrier:
+            extra = max(extra_minutes(self.extras(kind, cycle)) for cycle in range(self.cycles))
+        total = self.base_fixed(kind) + extra
+        if total + R.MIN_MAIN_MINUTES > self.profile.session_minutes:
+            # A very short session carrying inner-thigh work: the warm-up gives way (3 min).
+            total = max(self._cool[kind] + 3 + extra, self.profile.session_minutes - R.MIN_MAIN_MINUTES)
+        return total
+
+    def main_cap(self, kind: str) -> int:
+        """Main minutes the session's exercises can fill in every block of weeks."""
+        caps = [main_capacity_s(self.menu(kind, cycle, carrier), self.profile, kind)
+                for cycle in range(self.cycles) for carrier in (False, True)]
+        known = [c for c in caps if c is not None]
+        if not known:
+            return self.profile.session_minutes
+        return max(R.MIN_MAIN_MINUTES, min(known) // 60)
+
+    def session(self, week: WeekSpec, spec: SessionSpec, start: dt.date) -> Session:
         profile = self.profile
-        menu = self.menu(spec.kind, week.cycle, carrier)
+        menu = self.menu(spec.kind, week.cycle, spec.carrier)
         deload = week.kind == "deload"
+        extra = self.extras(spec.kind, week.cycle) if spec.carrier else []
         if spec.kind in R.STRENGTH_SPLITS:
             every = deload_interval(profile)
             main = strength_main(menu, profile, spec.main, spec.rpe,
@@ -110,27 +146,29 @@ class _Builder:
         elif spec.kind == "circuit":
             main = circuit_main(menu, profile, spec.main, spec.rpe, deload=deload)
         elif spec.kind == "recovery":
-            main = recovery_main(menu, profile, spec.main, spec.rpe)
+            main = recovery_main(menu, profile, spec.main, spec.rpe, extra)
         else:
             stage = week.build_index - (1 if deload else 0)
-            main = endurance_main(menu, profile, spec.kind, spec.main, spec.rpe, stage_index=max(0, stage))
+            main = endurance_main(menu, profile, spec.kind, spec.main, spec.rpe, stage_index=max(0, stage),
+                                  extra=extra)
         worked = set()
         for item in main.items:
             ex = self.library.get(item.exercise_id)
             if ex is not None:
                 worked |= set(ex.primary_muscles)
         stretches = self.stretches(worked, week.cycle)
-        fixed = self.fixed_minutes(spec.kind)
-        cool_minutes = max(cooldown_minutes_needed(profile, stretches), fixed - self.warmup_minutes)
-        warm_minutes = fixed - cool_minutes
-        activity = profile.activity if profile.activity != "general" else "general"
-        warm = build_warmup(self.library, profile, activity, worked, warm_minutes,
-                            hard=spec.hard or spec.kind in ("tempo", "intervals"), rotation=week.cycle + self.seed)
-        cool = build_cooldown(self.library, profile, activity, stretches, cool_minutes, rotation=week.cycle + self.seed)
+        # What the session spends outside the main block; spare minutes (a shorter accessory
+        # this block) go to the cool-down, so the session is exactly as long as planned.
+        outside = spec.minutes - main.minutes
+        cool_minutes = max(cooldown_minutes_needed(profile, stretches), outside - self.warmup_minutes)
+        warm_minutes = outside - cool_minutes
+        rotation = week.cycle + self.seed
+        warm = build_warmup(self.library, profile, profile.activity, worked, warm_minutes,
+                            hard=spec.hard or spec.kind in ("tempo", "intervals"), rotation=rotation)
+        cool = build_cooldown(self.library, profile, profile.activity, stretches, cool_minutes, rotation=rotation)
         minutes = warm.minutes + main.minutes + cool.minutes
-        date = start + dt.timedelta(days=spec.offset)
         return Session(
-            date=date,
+            date=start + dt.timedelta(days=spec.offset),
             title=_title(profile, spec.kind),
             kind=spec.kind,
             minutes=minutes,
@@ -185,14 +223,11 @@ def _notes(profile: Profile) -> list[str]:
 def build_plan(profile: Profile, library: ExerciseLibrary | None = None, seed: int = 0) -> Plan:
     library = library if library is not None else load_library()
     builder = _Builder(profile, library, seed)
-    skeleton = plan_weeks(profile, builder.fixed_minutes)
+    skeleton = plan_weeks(profile, builder.fixed_minutes, builder.main_cap)
     weeks = []
     for spec in skeleton:
         start = profile.start_date + dt.timedelta(days=7 * (spec.number - 1))
-        carrier_index = next(
-            (i for i, s in enumerate(spec.sessions) if s.kind not in ("tempo", "intervals", "long")), 0
-        )
-        sessions = [builder.session(spec, s, i == carrier_index, start) for i, s in enumerate(spec.sessions)]
+        sessions = [builder.session(spec, s, start) for s in spec.sessions]
         training_days = {s.date for s in sessions}
         rest_days = [start + dt.timedelta(days=d) for d in range(7) if start + dt.timedelta(days=d) not in training_days]
         weeks.append(Week(number=spec.number, kind=spec.kind, start_date=start,
@@ -202,15 +237,18 @@ def build_plan(profile: Profile, library: ExerciseLibrary | None = None, seed: i
     variant_ids = {v for ex in exercises for v in (ex.regression, ex.progression) if v} - set(used_ids)
     variants = {i: ex.name for i in sorted(variant_ids) if (ex := library.get(i)) is not None}
     longest = max((s.minutes for w in weeks for s in w.sessions), default=0)
+    notes = _notes(profile)
+    if longest < 0.8 * profile.session_minutes:
+        notes.append(say("notes.shorter", used=longest, available=profile.session_minutes))
     plan = Plan(
         generator=Generator(version=__version__),
         title=say("plan.title", weeks=profile.weeks, activity=lookup("plan.activity")[profile.activity]),
         seed=seed,
         profile=profile,
         end_date=profile.start_date + dt.timedelta(days=7 * profile.weeks - 1),
-        notes=_notes(profile),
+        notes=notes,
         weeks=weeks,
-        guidance=guidance_sections(profile, longest, _cares_for_adductors(profile)),
+        guidance=guidance_sections(profile, longest, adductor_care(profile)),
         exercises=exercises,
         variant_names=variants,
     )

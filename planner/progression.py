@@ -15,6 +15,7 @@ from itertools import combinations
 
 from . import rules as R
 from .models import Profile
+from .vocab import ENDURANCE_ACTIVITIES
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,8 @@ class SessionSpec:
     kind: str  # easy, long, tempo, intervals, walk-run, circuit, recovery, or a strength split
     main: int  # main-block minutes
     rpe: int
-    fixed: int  # warm-up + cool-down minutes
+    fixed: int  # warm-up + cool-down minutes (+ the week's accessory strength on the carrier)
+    carrier: bool = False  # this session carries the week's accessory strength work
 
     @property
     def minutes(self) -> int:
@@ -84,7 +86,7 @@ def spread(offsets: Sequence[int], count: int, fixed: Sequence[int] = ()) -> tup
     for combo in combinations(free, count):
         days = sorted(set(combo) | set(fixed))
         gaps = [b - a for a, b in zip(days, days[1:])]
-        gaps.append(days[0] + 7 - days[-1]) if days else None
+        gaps.append(days[0] + 7 - days[-1])
         score = (min(gaps) if gaps else 7, -sum(1 for g in gaps if g == 1))
         if score > best_score:
             best, best_score = combo, score
@@ -124,7 +126,7 @@ def week_template(profile: Profile) -> list[tuple[int, str]]:
 def quality_days(profile: Profile, template: list[tuple[int, str]], week: int) -> dict[int, str]:
     """Days whose easy session becomes tempo or intervals this week (about 80/20 easy/hard)."""
     rules = R.LEVEL_RULES[profile.level]
-    if profile.activity not in ("running", "cycling", "swimming", "walking"):
+    if profile.activity not in ENDURANCE_ACTIVITIES:
         return {}
     if week < rules.quality_from_week:
         return {}
@@ -152,14 +154,16 @@ def session_rpe(profile: Profile, kind: str) -> int:
     }.get(kind, rules.strength_rpe)
 
 
-def desired_main(profile: Profile, kind: str, factor: float, fixed: int) -> int:
+def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: int | None = None) -> int:
     """Main-block minutes the progression asks for before the safety clamp."""
     rules = R.LEVEL_RULES[profile.level]
     room = max(R.MIN_MAIN_MINUTES, profile.session_minutes - fixed)
+    if cap is not None:
+        room = max(R.MIN_MAIN_MINUTES, min(room, cap))
     if kind == "recovery":
         return max(R.MIN_MAIN_MINUTES, min(room, round(room * 0.5)))
     base = rules.start_fraction * room * factor
-    if kind not in ("long",) and profile.activity in ("running", "cycling", "swimming", "walking"):
+    if kind != "long" and profile.activity in ENDURANCE_ACTIVITIES:
         base /= rules.long_ratio if profile.days_per_week > 1 else 1.0
     return max(R.MIN_MAIN_MINUTES, min(room, math.floor(base)))
 
@@ -171,10 +175,16 @@ class _History:
     mains: list[tuple[int, int]] = field(default_factory=list)  # (absolute day, main minutes)
 
 
-def plan_weeks(profile: Profile, fixed_minutes: Callable[[str], int]) -> list[WeekSpec]:
-    """The numeric skeleton of the plan, week by week."""
+def plan_weeks(
+    profile: Profile,
+    fixed_minutes: Callable[[str, bool], int],
+    main_cap: Callable[[str], int] | None = None,
+) -> list[WeekSpec]:
+    """The numeric skeleton of the plan, week by week. `fixed_minutes(kind, carrier)` is what a
+    session spends outside its main work; `main_cap(kind)` the most main work its exercises
+    can honestly fill (a beginner's whole-body session holds no more than its sets)."""
     rules = R.LEVEL_RULES[profile.level]
-    endurance = profile.activity in ("running", "cycling", "swimming", "walking")
+    endurance = profile.activity in ENDURANCE_ACTIVITIES
     template = week_template(profile)
     kinds = week_kinds(profile)
     history = _History()
@@ -187,16 +197,19 @@ def plan_weeks(profile: Profile, fixed_minutes: Callable[[str], int]) -> list[We
         if kind == "build":
             factor *= 1 + rules.ramp
         quality = quality_days(profile, template, number)
+        kinds_today = [quality.get(offset, base_kind) for offset, base_kind in template]
+        carrier = next((i for i, k in enumerate(kinds_today) if k not in ("tempo", "intervals", "long")), 0)
         specs = []
-        for offset, base_kind in template:
-            k = quality.get(offset, base_kind)
-            fixed = fixed_minutes(k)
+        for i, (offset, base_kind) in enumerate(template):
+            k = kinds_today[i]
+            fixed = fixed_minutes(k, i == carrier)
+            cap = main_cap(k) if main_cap is not None else profile.session_minutes
             rpe = session_rpe(profile, k)
             if k in ("tempo", "intervals"):
                 # Intensity arrives in steps too: two RPE below the target at first, one more
                 # each week that had quality work, so one new hard session is not a load spike.
                 rpe = min(rpe, max(rules.easy_rpe + 1, rpe - 2) + quality_weeks)
-            specs.append(SessionSpec(offset, k, desired_main(profile, k, factor, fixed), rpe, fixed))
+            specs.append(SessionSpec(offset, k, desired_main(profile, k, factor, fixed, cap), rpe, fixed, i == carrier))
         if kind == "deload" and weeks:
             # The lighter week is last week made lighter: same days, same kinds of session.
             specs = _deload(list(weeks[-1].sessions), weeks[-1].load)
@@ -312,8 +325,6 @@ def _deload(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec]:
                     cost = abs(ratio - R.DELOAD_TARGET) + drop * 0.5 + soften * 0.05
                     if best is None or cost < best[0]:
                         best = (cost, trial)
-        if best is not None and drop == 0:
-            break
         if best is not None:
             break
     if best is None:
@@ -325,6 +336,10 @@ def _deload(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec]:
 def _drop_easiest(specs: list[SessionSpec], count: int) -> list[SessionSpec]:
     if count <= 0:
         return list(specs)
-    order = sorted(range(len(specs)), key=lambda i: (specs[i].load, -specs[i].offset))
+    # The session carrying the week's accessory strength (inner thigh) always stays.
+    order = sorted(
+        (i for i in range(len(specs)) if not specs[i].carrier),
+        key=lambda i: (specs[i].load, -specs[i].offset),
+    )
     dropped = set(order[:count])
     return [s for i, s in enumerate(specs) if i not in dropped]

@@ -43,10 +43,6 @@ class Menu:
         return {m for c in chosen for m in c.exercise.primary_muscles}
 
 
-def activity_of(profile: Profile, kind: str) -> str:
-    return profile.activity
-
-
 def build_menu(
     library: ExerciseLibrary,
     profile: Profile,
@@ -133,6 +129,9 @@ def _strength_item(
     ex = choice.exercise
     dose = _dose(ex, profile.level)
     notes = "; ".join(n for n in (choice.note, note) if n)
+    # A set's effort follows from the reps left in reserve (RPE ~ 10 - RIR); the session's
+    # RPE (rest included) is lower and drives the load, not this.
+    rpe = max(1, 10 - rir)
     if dose is not None and dose.reps is None and (dose.duration_s or dose.hold_s):
         seconds = dose.duration_s or dose.hold_s
         return Prescription(exercise_id=ex.id, name=ex.name, sets=sets, duration_s=seconds,
@@ -185,6 +184,27 @@ def strength_main(
     return Block(kind="main", minutes=minutes, items=items)
 
 
+CIRCUIT_MAX_ROUNDS = {"beginner": 3, "intermediate": 4, "advanced": 5}
+
+
+def main_capacity_s(menu: Menu, profile: Profile, kind: str) -> int | None:
+    """The most main work a lifting or circuit session can hold at the top of its sets or
+    rounds; None where the work stretches to any length (a run, a ride)."""
+    rules = R.LEVEL_RULES[profile.level]
+    if kind in R.STRENGTH_SPLITS:
+        chosen = [
+            (c, rules.sets_max, rules.rest_compound_s if i < 2 else rules.rest_accessory_s)
+            for i, c in enumerate(menu.stations)
+        ]
+        return _strength_seconds(chosen, profile, rules.rep_low, rules.rir, 0)
+    if kind == "circuit":
+        stations = len(menu.stations) + (1 if menu.cardio is not None else 0)
+        rounds = CIRCUIT_MAX_ROUNDS[profile.level]
+        work = rules.circuit_work_s + rules.circuit_rest_s
+        return rounds * stations * work + (rounds - 1) * 60 + stations * 15
+    return None
+
+
 def _needs_of(menu: Menu, exercise_id: str) -> frozenset[str]:
     for c in menu.stations:
         if c.exercise.id == exercise_id:
@@ -232,15 +252,21 @@ def fit_accessories(
     return out
 
 
+def extra_minutes(extra: list[Prescription]) -> int:
+    return math.ceil(sum(prescription_seconds(p) for p in extra) / 60)
+
+
 def endurance_main(
-    menu: Menu, profile: Profile, kind: str, minutes: int, rpe: int, *, stage_index: int
+    menu: Menu, profile: Profile, kind: str, minutes: int, rpe: int, *, stage_index: int,
+    extra: list[Prescription] = (),  # type: ignore[assignment]
 ) -> Block:
-    """One kind of endurance work fitted to `minutes`, accessories after it."""
+    """`minutes` of one kind of endurance work, then the week's accessory strength (`extra`,
+    timed on top, so the endurance part is exactly what the progression planned)."""
     rules = R.LEVEL_RULES[profile.level]
     assert menu.cardio is not None
     ex = menu.cardio.exercise
-    extra = fit_accessories(accessory_items(menu, profile), minutes * 60, menu.required)
-    cardio_s = round_down(minutes * 60 - sum(prescription_seconds(p) for p in extra) - 15)
+    extra = list(extra)
+    cardio_s = round_down(minutes * 60 - 15)
     note = menu.cardio.note
     swim = profile.activity == "swimming"
 
@@ -296,7 +322,7 @@ def endurance_main(
             exercise_id=ex.id, name=ex.name, duration_s=cardio_s, rpe=rpe, distance_m=distance(cardio_s),
             notes=_join(note, words),
         )]
-    return Block(kind="main", minutes=minutes, items=items + extra)
+    return Block(kind="main", minutes=minutes + extra_minutes(extra), items=items + extra)
 
 
 def circuit_main(menu: Menu, profile: Profile, minutes: int, rpe: int, *, deload: bool) -> Block:
@@ -326,9 +352,11 @@ def circuit_main(menu: Menu, profile: Profile, minutes: int, rpe: int, *, deload
     return Block(kind="main", minutes=minutes, items=items)
 
 
-def recovery_main(menu: Menu, profile: Profile, minutes: int, rpe: int) -> Block:
+def recovery_main(
+    menu: Menu, profile: Profile, minutes: int, rpe: int, extra: list[Prescription] = ()  # type: ignore[assignment]
+) -> Block:
     assert menu.cardio is not None
-    extra = accessory_items(menu, profile)
+    extra = list(extra)
     mobility = []
     for choice in menu.stations:
         ex = choice.exercise
@@ -340,14 +368,13 @@ def recovery_main(menu: Menu, profile: Profile, minutes: int, rpe: int) -> Block
             duration_s=(dose.duration_s if dose and dose.duration_s and not dose.hold_s else None),
             per_side=ex.per_side, notes=choice.note,
         ))
-    while mobility and sum(prescription_seconds(p) for p in extra + mobility) > minutes * 60 - 240:
+    while mobility and sum(prescription_seconds(p) for p in mobility) > minutes * 60 - 240:
         mobility.pop()
-    extra = fit_accessories(extra, minutes * 60 - sum(prescription_seconds(p) for p in mobility), menu.required)
-    cardio_s = round_down(minutes * 60 - sum(prescription_seconds(p) for p in extra + mobility) - 15)
+    cardio_s = round_down(minutes * 60 - sum(prescription_seconds(p) for p in mobility) - 15)
     ex = menu.cardio.exercise
     first = Prescription(exercise_id=ex.id, name=ex.name, duration_s=cardio_s, rpe=rpe,
                          notes=_join(menu.cardio.note, say("items.recovery")))
-    return Block(kind="main", minutes=minutes, items=[first, *mobility, *extra])
+    return Block(kind="main", minutes=minutes + extra_minutes(extra), items=[first, *mobility, *extra])
 
 
 def round_down(seconds: int) -> int:
