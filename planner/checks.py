@@ -8,13 +8,17 @@ the plan carries the exercises it uses.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from . import rules as R
-from .models import Frozen, Plan, Profile, Session
+from .models import Exercise, Frozen, Plan, Profile, Session
 from .timing import block_seconds, prescription_seconds
 from .vocab import owned_equipment, ADDUCTOR_FOCUS, ADDUCTOR_LOADING_ACTIVITIES, ENDURANCE_ACTIVITIES, STRETCHED_MUSCLES
 
 BLOCK_TOLERANCE_S = 60
+Find = Callable[[str], "Exercise | None"]
+# A block's exercises fill at least this share of its minutes (circuit rests are not counted).
+MIN_FILL = 0.4
 
 
 class Violation(Frozen):
@@ -34,18 +38,19 @@ def adductor_care(profile: Profile) -> bool:
 
 
 def check_plan(plan: Plan) -> list[Violation]:
+    find: Find = {ex.id: ex for ex in plan.exercises}.get
     out: list[Violation] = []
-    out += _structure(plan)
+    out += _structure(plan, find)
     out += _loads(plan)
     out += _lighter_weeks(plan)
     out += _spacing(plan)
-    out += _fit_and_allowed(plan)
-    out += _adductors(plan)
-    out += _spikes(plan)
+    out += _fit_and_allowed(plan, find)
+    out += _adductors(plan, find)
+    out += _spikes(plan, find)
     return out
 
 
-def _structure(plan: Plan) -> list[Violation]:
+def _structure(plan: Plan, find: Find) -> list[Violation]:
     out = []
     for week in plan.weeks:
         for s in week.sessions:
@@ -56,12 +61,12 @@ def _structure(plan: Plan) -> list[Violation]:
                 continue
             worked: set[str] = set()
             for item in s.blocks[1].items:
-                ex = plan.exercise(item.exercise_id)
+                ex = find(item.exercise_id)
                 if ex is not None:
                     worked |= set(ex.primary_muscles) & STRETCHED_MUSCLES
             covered: set[str] = set()
             for item in s.blocks[-1].items:
-                ex = plan.exercise(item.exercise_id)
+                ex = find(item.exercise_id)
                 if ex is not None and ex.category == "stretch" and item.hold_s:
                     covered |= ex.muscles
             missing = worked - covered
@@ -105,6 +110,8 @@ def _loads(plan: Plan) -> list[Violation]:
 def _lighter_weeks(plan: Plan) -> list[Violation]:
     out = []
     weeks = plan.weeks
+    if weeks and weeks[0].kind == "deload":
+        out.append(Violation(week=1, rule="lighter week", message="the first week has nothing to be lighter than"))
     for i, week in enumerate(weeks):
         if week.kind == "deload" and i > 0:
             ratio = week.load / weeks[i - 1].load if weeks[i - 1].load else 0
@@ -125,8 +132,12 @@ def _lighter_weeks(plan: Plan) -> list[Violation]:
 def _spacing(plan: Plan) -> list[Violation]:
     out = []
     sessions: list[tuple[int, Session]] = [(w.number, s) for w in plan.weeks for s in w.sessions]
+    for n, s in sessions:
+        if s.hard != (s.rpe >= R.HARD_RPE):
+            out.append(Violation(week=n, date=s.date, rule="hard days",
+                                 message=f"marked {'hard' if s.hard else 'not hard'} at RPE {s.rpe}"))
     if plan.profile.level == "beginner":
-        hard = [(n, s) for n, s in sessions if s.rpe >= R.HARD_RPE]
+        hard = [(n, s) for n, s in sessions if s.hard or s.rpe >= R.HARD_RPE]
         for (n1, a), (n2, b) in zip(hard, hard[1:]):
             if (b.date - a.date).days <= 1:
                 out.append(Violation(week=n2, date=b.date, rule="hard days",
@@ -143,7 +154,7 @@ def _spacing(plan: Plan) -> list[Violation]:
     return out
 
 
-def _fit_and_allowed(plan: Plan) -> list[Violation]:
+def _fit_and_allowed(plan: Plan, find: Find) -> list[Violation]:
     out = []
     profile = plan.profile
     owned = owned_equipment(profile.equipment, profile.activity)
@@ -158,8 +169,13 @@ def _fit_and_allowed(plan: Plan) -> list[Violation]:
                 if needed > block.minutes * 60 + BLOCK_TOLERANCE_S:
                     out.append(Violation(week=week.number, date=s.date, rule="block length",
                                          message=f"{block.kind} needs {needed // 60} min but has {block.minutes}"))
+                elif needed < MIN_FILL * block.minutes * 60 - BLOCK_TOLERANCE_S:
+                    # Minutes the exercises do not fill would make the load figures fiction.
+                    out.append(Violation(week=week.number, date=s.date, rule="block length",
+                                         message=f"{block.kind} has {block.minutes} min but its exercises "
+                                                 f"fill only {needed // 60}"))
                 for item in block.items:
-                    ex = plan.exercise(item.exercise_id)
+                    ex = find(item.exercise_id)
                     if ex is None:
                         out.append(Violation(week=week.number, date=s.date, rule="exercise",
                                              message=f"'{item.exercise_id}' is not in the plan's exercises"))
@@ -175,7 +191,7 @@ def _fit_and_allowed(plan: Plan) -> list[Violation]:
     return out
 
 
-def _adductors(plan: Plan) -> list[Violation]:
+def _adductors(plan: Plan, find: Find) -> list[Violation]:
     if not adductor_care(plan.profile):
         return []
     out = []
@@ -184,7 +200,7 @@ def _adductors(plan: Plan) -> list[Violation]:
         for s in week.sessions:
             for block in s.blocks:
                 for item in block.items:
-                    ex = plan.exercise(item.exercise_id)
+                    ex = find(item.exercise_id)
                     if ex is None or "adductors" not in ex.primary_muscles:
                         continue
                     strength |= ex.category == "strength"
@@ -196,7 +212,7 @@ def _adductors(plan: Plan) -> list[Violation]:
     return out
 
 
-def _endurance_minutes(plan: Plan, session: Session) -> int:
+def _endurance_minutes(find: Find, session: Session) -> int:
     """The main block's endurance work: its minutes less the strength work that rides along
     (inner-thigh and focus exercises), so a changed accessory cannot hide a longer run."""
     main = session.blocks[1] if len(session.blocks) >= 3 else None
@@ -204,13 +220,13 @@ def _endurance_minutes(plan: Plan, session: Session) -> int:
         return session.minutes
     riders = 0
     for item in main.items:
-        ex = plan.exercise(item.exercise_id)
+        ex = find(item.exercise_id)
         if ex is not None and ex.category != "cardio":
             riders += prescription_seconds(item)
     return (main.minutes * 60 - riders) // 60
 
 
-def _spikes(plan: Plan) -> list[Violation]:
+def _spikes(plan: Plan, find: Find) -> list[Violation]:
     if plan.profile.activity not in ENDURANCE_ACTIVITIES:
         return []
     out = []
@@ -218,7 +234,7 @@ def _spikes(plan: Plan) -> list[Violation]:
     first_week_end = plan.weeks[0].start_date + dt.timedelta(days=6)
     for week in plan.weeks:
         for s in week.sessions:
-            main = _endurance_minutes(plan, s)
+            main = _endurance_minutes(find, s)
             if s.date > first_week_end:
                 window = [m for d, m in seen if (s.date - d).days <= R.SPIKE_WINDOW_DAYS]
                 if window and main > R.SESSION_SPIKE_MAX * max(window) + 1:

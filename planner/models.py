@@ -245,6 +245,7 @@ class Plan(Frozen):
     edited: bool = False
 
     def exercise(self, exercise_id: str) -> Exercise | None:
+        """One exercise by id (a scan: callers that look up many build their own dict)."""
         for ex in self.exercises:
             if ex.id == exercise_id:
                 return ex

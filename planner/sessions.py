@@ -333,14 +333,27 @@ def circuit_main(menu: Menu, profile: Profile, minutes: int, rpe: int, *, deload
         stations.insert(len(stations) // 2, menu.cardio)
     budget = minutes * 60
 
-    def seconds(n_stations: int, rounds: int) -> int:
-        return rounds * n_stations * (work + rest) + (rounds - 1) * 60 + n_stations * 15
+    def seconds(n_stations: int, rounds: int, work_s: int) -> int:
+        return rounds * n_stations * (work_s + rest) + (rounds - 1) * 60 + n_stations * 15
 
-    while len(stations) > 2 and seconds(len(stations), 1) > budget:
+    shortest, longest = 20, work + 15
+    while len(stations) > 2 and seconds(len(stations), 1, shortest) > budget:
         stations.pop()
-    rounds = max(1, (budget + 60) // (len(stations) * (work + rest) + 60 + 15))
-    while rounds > 1 and seconds(len(stations), rounds) > budget:
-        rounds -= 1
+    # The number of rounds and the work per station that fill the block best: whole rounds
+    # alone leave up to half a block idle.
+    n = len(stations)
+    options = [(seconds(n, 1, shortest), 1, shortest)]
+    for rounds in range(1, CIRCUIT_MAX_ROUNDS[profile.level] + 1):
+        room = budget - (rounds - 1) * 60 - n * 15
+        fit = min(longest, (room // (rounds * n) - rest) // 5 * 5)
+        if fit >= shortest:
+            options.append((seconds(n, rounds, fit), rounds, fit))
+    # Among the options that fill the block nearly as well as the best, the one whose work
+    # per station is closest to the level's usual.
+    most = max(o[0] for o in options)
+    _, rounds, work = min(
+        (o for o in options if o[0] >= 0.9 * most), key=lambda o: (abs(o[2] - work), -o[1])
+    )
     items = []
     for i, choice in enumerate(stations):
         ex = choice.exercise
