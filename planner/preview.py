@@ -257,7 +257,8 @@ def _session_renderables(words: "Theme", day: "Day", session: Session) -> list["
     out: list[RenderableType] = [head, table]
     if day.hydration:
         out.append(Text(f"{words.t('hydration_label')}: " + "; ".join(day.hydration), style="italic"))
-    out += [Text(f"{words.t('tips_label')}: {tip}") for tip in day.tips]
+    if day.tips:
+        out.append(Text(f"{words.t('tips_label')}: " + " ".join(day.tips)))
     return out
 
 

@@ -22,6 +22,7 @@ from .vocab import STRETCHED_MUSCLES
 from .words import say
 
 DYNAMIC_REPS = 10
+MAX_RAISE_S = 10 * 60
 
 
 def _item(ex: Exercise, note: str = "", **dose: int | None) -> Prescription:
@@ -50,7 +51,7 @@ def build_warmup(
     raise_choice = first_choice(library, profile, raise_slots(activity), rotation=rotation)
     assert raise_choice is not None
     # Dynamic moves: those that move the worked muscles first; a few of them.
-    want = 2 if minutes < 6 else (3 if minutes < 10 else 4)
+    want = 2 if minutes < 6 else (3 if minutes < 10 else (4 if minutes < 13 else 6))
     picked = usable_ranked(
         library, profile, Slot(("warmup",), pattern="dynamic", activity=activity), worked_set
     )
@@ -79,7 +80,12 @@ def build_warmup(
         rest_s -= prescription_seconds(dropped)
     if potentiate and total_s - rest_s < 120:
         rest_s -= prescription_seconds(potentiate.pop())
-    raise_s = max(60, round_down(total_s - rest_s - 15))
+    # RAMP: 5-10 minutes of raising is plenty; a longer warm-up adds a second round of the
+    # dynamic moves rather than a quarter of an hour of jumping jacks.
+    if total_s - rest_s - 15 > MAX_RAISE_S and dynamic_items:
+        dynamic_items = [p.model_copy(update={"sets": 2}) for p in dynamic_items]
+        rest_s = sum(prescription_seconds(i) for i in dynamic_items + potentiate)
+    raise_s = max(60, round_down(min(MAX_RAISE_S, total_s - rest_s - 15)))
     items.append(_item(raise_choice.exercise, raise_choice.note or say("items.raise"), duration_s=raise_s, rpe=3))
     items.extend(dynamic_items)
     items.extend(potentiate)
