@@ -240,6 +240,10 @@ class Plan(Frozen):
     weeks: list[Week] = Field(min_length=1)
     guidance: list[GuidanceSection] = Field(default_factory=list)
     exercises: list[Exercise] = Field(default_factory=list)
+    # Which exercise library the plan was built from ("built-in" or the file's name): a plan
+    # from the built-in library is re-checked against it, so editing an exercise's
+    # limitations or equipment inside the plan file cannot hide a clash.
+    library: str = "built-in"
     # Names of easier/harder variants the plan does not use itself, for the exercise guide.
     variant_names: dict[str, str] = Field(default_factory=dict)
     edited: bool = False

@@ -8,6 +8,7 @@ Every plan is checked before it is returned; a plan that fails a check is a bug,
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from . import rules as R
 from ._version import __version__
@@ -250,6 +251,7 @@ def build_plan(profile: Profile, library: ExerciseLibrary | None = None, seed: i
         weeks=weeks,
         guidance=guidance_sections(profile, longest, adductor_care(profile)),
         exercises=exercises,
+        library="built-in" if library is load_library() else Path(library.source).name,
         variant_names=variants,
     )
     problems = check_plan(plan)

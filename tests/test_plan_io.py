@@ -136,3 +136,30 @@ def test_errors_inside_the_carried_exercises_name_the_path_through_the_dose_mapp
     assert message == (
         f"plan.json: exercises.{index}.dose.{level}.rpe: 11 is not allowed (allowed: a number from 1 to 10)"
     )
+
+
+def test_an_exercise_edited_inside_the_file_is_judged_by_the_library() -> None:
+    import datetime as dt
+
+    from planner import build_plan
+    from planner.models import Profile
+    from planner.plan_io import safety_problems
+
+    plan = build_plan(Profile(level="beginner", activity="general", limitations=["knee"], weeks=2,
+                              start_date=dt.date(2027, 1, 4)))
+    assert plan.library == "built-in"
+    assert safety_problems(plan, "plan.json") == []
+    # Hand edit: swap a knee-friendly exercise for one the library rules out, and delete
+    # that exercise's knee warning from the copy inside the file.
+    from planner import load_library
+
+    risky = next(e for e in load_library() if "knee" in e.avoid_with and e.category == "strength")
+    s = plan.weeks[0].sessions[0]
+    item = s.blocks[1].items[0].model_copy(update={"exercise_id": risky.id, "name": risky.name})
+    main = s.blocks[1].model_copy(update={"items": [item, *s.blocks[1].items[1:]]})
+    session = s.model_copy(update={"blocks": [s.blocks[0], main, s.blocks[2]]})
+    week = plan.weeks[0].model_copy(update={"sessions": [session, *plan.weeks[0].sessions[1:]]})
+    hidden = risky.model_copy(update={"avoid_with": []})
+    edited = plan.model_copy(update={"weeks": [week, *plan.weeks[1:]], "exercises": [*plan.exercises, hidden]})
+    problems = safety_problems(edited, "plan.json")
+    assert any("limitations" in p and risky.name in p for p in problems)
