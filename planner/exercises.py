@@ -57,6 +57,7 @@ class ExerciseLibrary:
     # Foreign ids that were slugified (slug -> original), so `get` accepts either spelling.
     original_ids: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     _by_id: Mapping[str, Exercise] = field(init=False, repr=False, compare=False, hash=False)
+    _by_category: Mapping[str, tuple[Exercise, ...]] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         ordered = tuple(sorted(self.exercises, key=lambda ex: ex.id))
@@ -66,10 +67,20 @@ class ExerciseLibrary:
         by_id = {ex.id: ex for ex in ordered}
         by_id.update({orig: by_id[slug] for slug, orig in self.original_ids.items() if slug in by_id})
         object.__setattr__(self, "_by_id", MappingProxyType(by_id))
+        by_category: dict[str, list[Exercise]] = {}
+        for ex in self.exercises:
+            by_category.setdefault(ex.category, []).append(ex)
+        object.__setattr__(self, "_by_category", {k: tuple(v) for k, v in by_category.items()})
 
     def __hash__(self) -> int:
         """Hashable, so callers can cache per library (entries hold lists, so not field by field)."""
         return hash((self.source, self.format, tuple(ex.id for ex in self.exercises)))
+
+    def in_categories(self, categories: Iterable[str]) -> list[Exercise]:
+        """The exercises of these categories, in id order: the planner asks this hundreds of
+        times a plan, so it reads an index rather than the whole library."""
+        found = [ex for cat in categories for ex in self._by_category.get(cat, ())]
+        return sorted(found, key=lambda ex: ex.id) if len(set(categories)) > 1 else found
 
     def get(self, exercise_id: str) -> Exercise | None:
         """By id, or by the original id of an imported entry (`3_4_Sit-Up` as well as `3-4-sit-up`)."""

@@ -7,11 +7,12 @@ A coach or a reviewer tunes the planner here, not inside functions. Each number 
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
 
 
-class LevelRules(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class LevelRules:
+    """One level's numbers (a plain dataclass: it is constant data, never user input)."""
 
     # Fraction of the available main-block minutes used in week 1 (the rest is earned).
     start_fraction: float

@@ -105,7 +105,7 @@ def choose(
 ) -> Choice | None:
     """The exercise for a slot; `rotation` walks through equally good options for variety."""
     excluded = set(exclude)
-    fitting = [ex for ex in library if fits_slot(ex, slot) and ex.id not in excluded]
+    fitting = [ex for ex in library.in_categories(slot.category) if fits_slot(ex, slot) and ex.id not in excluded]
     if profile.level not in ("advanced",):
         # Harder-than-level exercises are never prescribed; easier ones are fine. Cardio is
         # exempt: its effort is set by the prescribed RPE, not by the exercise.
@@ -140,7 +140,7 @@ def usable_ranked(
 ) -> list[Exercise]:
     """Every exercise the profile may do in this slot, those working `muscles` most first."""
     found = [
-        ex for ex in library
+        ex for ex in library.in_categories(slot.category)
         if fits_slot(ex, slot) and not ruled_out_by(ex, profile) and level_ok(ex, profile.level)
     ]
     return sorted(found, key=lambda ex: (-len(muscles & ex.muscles), ex.id))
@@ -192,8 +192,8 @@ def cover_muscles(
     primary muscles count double so a stretch is chosen for what it mainly stretches)."""
     needed = list(dict.fromkeys(muscles))
     pool = [
-        ex for ex in library
-        if ex.category == "stretch" and not ruled_out_by(ex, profile) and level_ok(ex, profile.level)
+        ex for ex in library.in_categories(("stretch",))
+        if not ruled_out_by(ex, profile) and level_ok(ex, profile.level)
     ]
     chosen: list[Exercise] = []
     remaining = set(needed)
