@@ -30,3 +30,15 @@ def test_building_a_plan_does_not_load_reportlab() -> None:
 def test_python_dash_m_planner_works() -> None:
     out = subprocess.run([sys.executable, "-m", "planner", "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "generate" in out.stdout
+
+
+def test_help_loads_no_models_and_no_reportlab() -> None:
+    code = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom planner.cli import app\n"
+        "assert CliRunner().invoke(app, ['--help']).exit_code == 0\n"
+        "print('\\n'.join(sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    mods = set(out.split())
+    assert "planner.models" not in mods
+    assert not any(m.startswith("reportlab") for m in mods)

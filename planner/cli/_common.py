@@ -10,7 +10,6 @@ import typer
 from pydantic import ValidationError
 
 from ..errors import PlannerError
-from ..profile_io import describe_validation_error
 
 
 def fail(message: str, code: int = 2) -> "typer.Exit":
@@ -27,6 +26,8 @@ def user_errors(source: str | None = None) -> Iterator[None]:
     except PlannerError as exc:
         raise fail(str(exc), exc.exit_code) from None
     except ValidationError as exc:
+        from ..profile_io import describe_validation_error
+
         raise fail(describe_validation_error(exc, source)) from None
     except OSError as exc:
         # A path the user gave that the system refuses: still their input, still one line.

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..exercises import ExerciseLibrary, LibraryValidationError, load_library
-from ..models import Exercise, Prescription
-from ..preview import item_line
 from ..vocab import ACTIVITIES, CATEGORIES, EQUIPMENT, LEVELS, MUSCLES, PATTERNS
 from ._common import fail, user_errors
+
+if TYPE_CHECKING:
+    from ..exercises import ExerciseLibrary
+    from ..models import Exercise
 
 exercises_app = typer.Typer(
     help="Browse the exercise library, or check another library file before using it.",
@@ -45,6 +46,8 @@ def _split(values: Iterable[str]) -> list[str]:
 
 
 def _library(path: Path | None) -> ExerciseLibrary:
+    from ..exercises import load_library
+
     return load_library(path)
 
 
@@ -112,9 +115,11 @@ def check(
     ],
 ) -> None:
     """Validate a library file: every problem one per line, or a summary of what it holds."""
+    from ..exercises import LibraryValidationError
+
     with user_errors():
         try:
-            lib = load_library(library_file)
+            lib = _library(library_file)
         except LibraryValidationError as exc:
             count = len(exc.problems)
             typer.echo(
@@ -245,6 +250,9 @@ def describe(ex: Exercise, lib: ExerciseLibrary) -> str:
 def dose_line(ex: Exercise, level: str) -> str:
     """A level's default dose, worded exactly as a plan prints a prescription."""
     dose = ex.dose[level].model_dump(exclude_none=True)
+    from ..models import Prescription
+    from ..preview import item_line
+
     return item_line(Prescription(exercise_id=ex.id, name=level, per_side=ex.per_side, **dose))
 
 

@@ -11,16 +11,18 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from pydantic import ValidationError
-
-from ..models import Profile, next_monday
-from ..profile_io import describe_validation_error
 from ..vocab import ACTIVITIES, EQUIPMENT, FOCUS, LEVELS, LIMITATIONS, UNITS
 from ._common import fail, user_errors
 
 _FORMATS = {".toml": "TOML", ".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
 # Stand-ins for required fields not asked yet, so one field can be checked on its own.
 _PLACEHOLDERS = {"level": LEVELS[0], "activity": ACTIVITIES[0]}
+
+
+def _next_monday() -> str:
+    from ..models import next_monday
+
+    return next_monday().isoformat()
 
 
 def _questions() -> list[tuple[str, str, str | None]]:
@@ -40,7 +42,7 @@ def _questions() -> list[tuple[str, str, str | None]]:
             f"Joints to spare, separated by ';', blank for none ({', '.join(LIMITATIONS)})",
             "",
         ),
-        ("start_date", "First day of the plan (YYYY-MM-DD)", next_monday().isoformat()),
+        ("start_date", "First day of the plan (YYYY-MM-DD)", _next_monday()),
         ("units", f"Units ({', '.join(UNITS)})", "metric"),
         ("body_mass_kg", "Body mass in kg, to size drink targets (30-250, blank to skip)", ""),
         ("age", "Age in years (14-100, blank to skip)", ""),
@@ -58,6 +60,11 @@ def _ask(field: str, question: str, default: str | None, answers: dict[str, Any]
         raw = raw.strip() if isinstance(raw, str) else raw
         if raw == "" and field in ("body_mass_kg", "age"):
             return None
+        from pydantic import ValidationError
+
+        from ..models import Profile
+        from ..profile_io import describe_validation_error
+
         candidate = {**_PLACEHOLDERS, **answers, field: raw}
         try:
             return getattr(Profile.model_validate(candidate), field)
@@ -121,6 +128,8 @@ def init(
             value = _ask(field, question, default, answers)
             if value is not None:
                 answers[field] = value
+        from ..models import Profile
+
         profile = Profile.model_validate(answers)
         data = profile.model_dump(mode="python", exclude_none=True)
         if not data.get("notes"):
