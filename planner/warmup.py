@@ -69,9 +69,10 @@ def build_warmup(
         if drills:
             ex = drills[0]
             dose = ex.dose.get(profile.level)
+            by_reps = bool(dose and dose.reps and not dose.duration_s)
             potentiate.append(_item(ex, sets=(dose.sets if dose and dose.sets else 4),
-                                    duration_s=(dose.duration_s if dose and dose.duration_s else 15),
-                                    reps=(dose.reps if dose and dose.reps and not (dose.duration_s) else None),
+                                    duration_s=None if by_reps else (dose.duration_s if dose and dose.duration_s else 15),
+                                    reps=dose.reps if by_reps and dose else None,
                                     rest_s=(dose.rest_s if dose and dose.rest_s is not None else 45)))
     rest_s = sum(prescription_seconds(i) for i in dynamic_items + potentiate)
     # Drop extras until the raise still gets at least two minutes.
