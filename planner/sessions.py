@@ -89,10 +89,15 @@ def build_menu(
     return Menu(cardio, (), tuple(accessories))
 
 
+# Steps up from the easiest variant where each level starts a chain.
+CHAIN_START = {"beginner": 0, "intermediate": 2, "advanced": 2}
+
+
 def progress_along_chain(library: ExerciseLibrary, profile: Profile, choice: Choice, cycle: int) -> Choice:
     """Accessory work climbs its chain block by block: from the easiest usable regression
-    (beginners) or the chosen one, one progression step per block of weeks, never past
-    what the level or the profile allows (pillow squeeze -> side-lying lift -> Copenhagen)."""
+    (a few steps up for trained people), one progression step per block of weeks, never past
+    what the level or the profile allows (pillow squeeze -> side-lying lift -> Copenhagen
+    short lever -> long lever)."""
     def usable(ident: str | None) -> Exercise | None:
         ex = library.get(ident) if ident else None
         if ex is None or ruled_out_by(ex, profile) or ex.category != choice.exercise.category:
@@ -103,12 +108,11 @@ def progress_along_chain(library: ExerciseLibrary, profile: Profile, choice: Cho
 
     current = choice.exercise
     seen = {current.id}
-    if profile.level == "beginner":
-        while (easier := usable(current.regression)) is not None and easier.id not in seen:
-            current = easier
-            seen.add(current.id)
+    while (easier := usable(current.regression)) is not None and easier.id not in seen:
+        current = easier
+        seen.add(current.id)
     seen = {current.id}
-    for _ in range(cycle):
+    for _ in range(CHAIN_START[profile.level] + cycle):
         harder = usable(current.progression)
         if harder is None or harder.id in seen:
             break
