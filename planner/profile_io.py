@@ -61,7 +61,8 @@ def describe_validation_error(exc: ValidationError, source: str | None = None) -
     value = first.get("input")
     kind = first.get("type", "")
     if kind == "missing":
-        message = f"{where}: a value is required"
+        allowed = _allowed_for(loc)
+        message = f"{where}: a value is required" + (f" ({allowed})" if allowed else "")
     elif kind == "extra_forbidden":
         import difflib
 

@@ -121,7 +121,7 @@ def test_bad_rows_name_file_row_and_field(tmp_path: Path) -> None:
     assert messages[1].startswith("roster.csv: row 3: level: 'expert' is not allowed (allowed: one of beginner")
     assert messages[2].startswith("roster.csv: row 4: weeks: ")
     assert "from 1 to 52" in messages[2]
-    assert messages[3] == "roster.csv: row 5: level: a value is required"
+    assert messages[3] == "roster.csv: row 5: level: a value is required (one of beginner, intermediate, advanced)"
     assert all("\n" not in m for m in messages)
 
 
