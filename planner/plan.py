@@ -16,7 +16,7 @@ from .checks import adductor_care, check_plan
 from .errors import UnsafePlanError
 from .exercises import ExerciseLibrary, load_library
 from .guidance import guidance_sections, session_hydration
-from .models import Block, Generator, Plan, Prescription, Profile, Session, Week
+from .models import Generator, Plan, Prescription, Profile, Session, Week
 from .progression import SessionSpec, WeekSpec, deload_interval, plan_weeks, week_kinds
 from .sessions import (
     Menu,

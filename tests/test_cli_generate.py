@@ -130,7 +130,7 @@ def test_missing_profile_file(runner, tmp_path: Path) -> None:
 
 
 def test_schema_commands_print_json_schemas(runner) -> None:
-    for which, key in (("profile", "level"), ("plan", "weeks")):
+    for which, key in (("profile", "level"), ("plan", "weeks"), ("theme", "sections")):
         result = runner.invoke(app, ["schema", which])
         assert result.exit_code == 0
         assert key in json.loads(result.output)["properties"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
