@@ -91,6 +91,7 @@ def wrap_text(text: str, font: str, size: float, width: float) -> str:
                     cut = len(word) - 1
                     while cut > 1 and stringWidth(word[:cut], font, size) > width:
                         cut -= 1
+                    cut = max(1, cut)  # a column narrower than one letter still moves on
                     lines.append(word[:cut])
                     word = word[cut:]
                 line, line_w = word, stringWidth(word, font, size)

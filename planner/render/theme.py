@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import ThemeError
 
@@ -61,6 +61,15 @@ class Margins(_Model):
     right: float = Field(14, ge=5, le=60)
     bottom: float = Field(16, ge=5, le=60)
     left: float = Field(14, ge=5, le=60)
+
+    @model_validator(mode="after")
+    def _room_for_the_tables(self) -> "Margins":
+        """The week tables need about 150 mm of an A4 or letter page's 210 mm width."""
+        if self.left + self.right > 60:
+            raise ValueError(
+                f"left + right is {self.left + self.right:g} mm; at most 60 mm leaves room for the week tables"
+            )
+        return self
 
 
 class Page(_Model):

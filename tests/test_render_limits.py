@@ -1,0 +1,38 @@
+"""Themes at the edge of what they allow still print; past it they are refused in one line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from planner import build_plan, render_pdf
+from planner.errors import ThemeError
+from planner.models import Profile
+from planner.render.grid import wrap_text
+from planner.render.theme import load_theme
+
+
+def test_wrapping_into_a_column_narrower_than_a_letter_ends() -> None:
+    lines = [line for line in wrap_text("Copenhagen", "Helvetica", 9, 1).split("\n") if line]
+    assert lines == list("Copenhagen")
+
+
+def test_widest_allowed_margins_still_render(tmp_path: Path) -> None:
+    theme = tmp_path / "wide.toml"
+    theme.write_text('name = "wide"\n[page]\nmargins_mm = {top = 16, bottom = 16, left = 30, right = 30}\n')
+    plan = build_plan(Profile(name="Ana", level="beginner", activity="running", weeks=1, start_date=dt.date(2027, 1, 4)))
+    for paper in ("a4", "letter"):
+        pdf = render_pdf(plan, theme, paper=paper)
+        text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+        assert "Kneeling adductor rock-back" in text or "adductor" in text
+
+
+def test_margins_that_leave_no_room_are_refused(tmp_path: Path) -> None:
+    theme = tmp_path / "narrow.toml"
+    theme.write_text('name = "narrow"\n[page]\nmargins_mm = {top = 16, bottom = 16, left = 60, right = 60}\n')
+    with pytest.raises(ThemeError, match=r"page.margins_mm: left \+ right is 120 mm; at most 60 mm"):
+        load_theme(theme)
