@@ -36,3 +36,29 @@ def test_margins_that_leave_no_room_are_refused(tmp_path: Path) -> None:
     theme.write_text('name = "narrow"\n[page]\nmargins_mm = {top = 16, bottom = 16, left = 60, right = 60}\n')
     with pytest.raises(ThemeError, match=r"page.margins_mm: left \+ right is 120 mm; at most 60 mm"):
         load_theme(theme)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('week_heading = "Week {numbr}"', "text key 'week_heading': {numbr} is not a placeholder here; allowed: {first}, {last}, {number}"),
+        ('week_heading = "Week {number} {"', "text key 'week_heading': Single '{' encountered"),
+        ('footer_page = "{page}/{pages} {x}"', "text key 'footer_page': {x} is not a placeholder here"),
+        ('weekdays = ["Mo", "Tu"]', "text key 'weekdays': has 2 entries; it needs 7"),
+        ("months = []", "text key 'months': has 0 entries; it needs 12"),
+        ('week_heading = "Week {number.real.__class__}"', "is not a placeholder here"),
+    ],
+)
+def test_text_overrides_that_would_break_a_handout_are_refused(tmp_path: Path, line: str, expected: str) -> None:
+    theme = tmp_path / "words.toml"
+    theme.write_text(f'name = "words"\n[text]\n{line}\n', encoding="utf-8")
+    with pytest.raises(ThemeError, match=None) as info:
+        load_theme(theme)
+    assert expected in str(info.value)
+
+
+def test_a_coach_may_reword_freely(tmp_path: Path) -> None:
+    theme = tmp_path / "de.toml"
+    theme.write_text('name = "de"\n[text]\nweek_heading = "Woche {number}"\nhow_to_read = ["Lies von oben nach unten."]\n',
+                     encoding="utf-8")
+    assert load_theme(theme).t("week_heading", number=3, first="", last="") == "Woche 3"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -209,7 +210,44 @@ def theme_from_data(data: dict[str, Any], source: str = "<data>") -> Theme:
         if isinstance(value, list) != isinstance(base[key], list):
             kind = "a list of strings" if isinstance(base[key], list) else "a string"
             raise ThemeError(f"theme '{source}': text key '{key}' must be {kind}")
+        problem = _text_problem(key, value, base[key])
+        if problem:
+            raise ThemeError(f"theme '{source}': text key '{key}': {problem}")
     return theme.model_copy(update={"text": {**base, **theme.text}})
+
+
+def _placeholders(text: str) -> set[str]:
+    """The {names} a string fills in; raises ValueError for a stray brace."""
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+# Lists read by position (a weekday, a month, an effort level): their length is fixed.
+FIXED_LENGTH_TEXT = frozenset({"weekdays", "months", "effort_scale", "effort_word"})
+
+
+def _text_problem(key: str, value: TextValue, base: TextValue) -> str:
+    """A coach's wording may change freely; the placeholders and list lengths may not, or the
+    renderer would fail half-way through a handout."""
+    if isinstance(value, list) and isinstance(base, list):
+        if len(value) != len(base) and key in FIXED_LENGTH_TEXT:
+            return f"has {len(value)} entries; it needs {len(base)} (as in the built-in text)"
+        if not value:
+            return "is empty"
+        # Each entry may use the placeholders of any entry of the built-in list.
+        pairs = [(mine, "".join(base)) for mine in value]
+    else:
+        pairs = [(str(value), str(base))]
+    for mine, theirs in pairs:
+        try:
+            used = _placeholders(mine)
+        except ValueError as exc:
+            return f"{exc} (write {{{{ and }}}} for literal braces)"
+        allowed = _placeholders(theirs)
+        bad = sorted(used - allowed)
+        if bad:
+            choices = ", ".join("{" + name + "}" for name in sorted(allowed)) or "none"
+            return f"{{{bad[0]}}} is not a placeholder here; allowed: {choices}"
+    return ""
 
 
 def _load_path(path: Path) -> Theme:
