@@ -263,8 +263,15 @@ def is_combined_handout(path: Path) -> bool:
     return head.startswith(b"%PDF-") and COMBINED_MARK.encode() in head
 
 
-def check_combined_target(path: Path, force: bool) -> None:
+def check_combined_target(path: Path, force: bool, out_dir: Path | None = None) -> None:
     """Refuse before any work starts, not after an hour of printing."""
+    path = Path(path)
+    target = path.resolve()
+    if path.is_dir() or (out_dir is not None and target in (Path(out_dir).resolve(), *Path(out_dir).resolve().parents)):
+        raise PlannerError(f"combined: '{path}' is a folder; give a file name such as '{path}.pdf'")
+    inside_out = out_dir is not None and target.parent == Path(out_dir).resolve()
+    if not target.parent.is_dir() and not inside_out:
+        raise PlannerError(f"combined: cannot write '{path}': '{path.parent}' is not a folder")
     if path.exists() and not force and not is_combined_handout(path):
         raise OutputExistsError(
             f"combined: '{path}' already exists and is not a combined roster handout; "
@@ -600,7 +607,7 @@ def run_batch(
     settings = settings or RenderSettings()
     out_dir = Path(out_dir)
     if combined is not None:
-        check_combined_target(combined, force)
+        check_combined_target(combined, force, out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

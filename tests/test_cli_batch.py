@@ -237,3 +237,20 @@ def test_coach_file_and_theme_apply_to_every_client(tmp_path: Path) -> None:
         cover = PdfReader(pdf).pages[0].extract_text()
         assert "Coach Ægir" in cover and "+354 555 0100" in cover  # the flag overrides the file
         assert "aegir@example.org" not in cover
+
+
+def test_combined_pointing_at_a_folder_is_refused_before_printing(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from planner.cli import app
+
+    roster = tmp_path / "r.csv"
+    roster.write_text("name,level,activity\nAnn,beginner,walking\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["batch", str(roster), "--out", str(out), "--combined", str(out), "-q"])
+    assert result.exit_code == 2
+    assert "combined: " in result.output and "is a folder" in result.output
+    assert not out.exists()
+    result = CliRunner().invoke(app, ["batch", str(roster), "--out", str(out), "--combined", str(out / "all.pdf"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert (out / "all.pdf").exists() and (out / "ann.pdf").exists()
