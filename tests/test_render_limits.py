@@ -62,3 +62,16 @@ def test_a_coach_may_reword_freely(tmp_path: Path) -> None:
     theme.write_text('name = "de"\n[text]\nweek_heading = "Woche {number}"\nhow_to_read = ["Lies von oben nach unten."]\n',
                      encoding="utf-8")
     assert load_theme(theme).t("week_heading", number=3, first="", last="") == "Woche 3"
+
+
+@pytest.mark.parametrize(("accent", "ok"), [("#ffffff", False), ("yellow", False), ("orange", False),
+                                             ("teal", True), ("navy", True), ("#0a7d5a", True)])
+def test_accents_too_light_to_read_on_paper_are_refused(accent: str, ok: bool) -> None:
+    from planner.models import Coach
+    from planner.render.branding import validate_coach
+
+    if ok:
+        assert validate_coach(Coach(accent=accent)).accent.startswith("#")
+    else:
+        with pytest.raises(ThemeError, match=rf"accent '{accent}' is too light for headings on white paper"):
+            validate_coach(Coach(accent=accent))

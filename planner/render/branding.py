@@ -55,6 +55,21 @@ def _check_logo(logo: str) -> str:
     return str(path.resolve())
 
 
+# WCAG's minimum for large text: headings, chart bars and table heads are drawn in the accent.
+MIN_CONTRAST = 3.0
+
+
+def contrast_on_white(colour: str) -> float:
+    """WCAG contrast ratio of '#rrggbb' against white paper."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    lum = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    return 1.05 / (lum + 0.05)
+
+
 def validate_coach(coach: Coach) -> Coach:
     """Return the coach with the logo as an absolute path and the accent as '#rrggbb'."""
     update: dict[str, Any] = {}
@@ -63,6 +78,13 @@ def validate_coach(coach: Coach) -> Coach:
             update["accent"] = parse_colour(coach.accent)
         except ValueError:
             raise _fail("accent", coach.accent, "is not a colour; use #RRGGBB or a CSS colour name such as 'teal'") from None
+        ratio = contrast_on_white(update["accent"])
+        if ratio < MIN_CONTRAST:
+            raise _fail(
+                "accent", coach.accent,
+                f"is too light for headings on white paper (contrast {ratio:.1f}:1, needs {MIN_CONTRAST:g}:1); "
+                "choose a darker colour",
+            )
     if coach.logo is not None:
         update["logo"] = _check_logo(coach.logo)
     return coach.model_copy(update=update) if update else coach
