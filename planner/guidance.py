@@ -11,6 +11,8 @@ from .models import GuidanceSection, Hydration, Profile, Range
 from .words import lookup, say
 
 REFERENCE_MASS_KG = 70
+FL_OZ_ML = 29.5735
+LB_PER_KG = 2.20462
 DURING_FROM_MINUTES = 60
 ELECTROLYTES_FROM_MINUTES = 75
 
@@ -34,11 +36,16 @@ def session_hydration(profile: Profile, minutes: int, endurance: bool) -> Hydrat
 def guidance_sections(profile: Profile, longest_minutes: int, adductor_care: bool) -> list[GuidanceSection]:
     """The handout's guidance pages: the words from the word file, the numbers for this person."""
     mass = profile.body_mass_kg
-    if mass:
+    imperial = profile.units == "imperial"
+    if mass and imperial:
+        before = say("guidance.hydration.before_mass_imperial", low=round(5 * mass / FL_OZ_ML),
+                     high=round(7 * mass / FL_OZ_ML), mass=f"{mass * LB_PER_KG:.0f}")
+    elif mass:
         before = say("guidance.hydration.before_mass", low=_round10(5 * mass), high=_round10(7 * mass), mass=f"{mass:g}")
     else:
-        before = say("guidance.hydration.before")
-    hydration = [before, *lookup("guidance.hydration.points")]
+        before = say("guidance.hydration.before_imperial" if imperial else "guidance.hydration.before")
+    points = lookup("guidance.hydration.points_imperial" if imperial else "guidance.hydration.points")
+    hydration = [before, *points]
     if longest_minutes >= ELECTROLYTES_FROM_MINUTES:
         hydration.append(say("guidance.hydration.long_sessions"))
     prevention = list(lookup("guidance.cramp-prevention.points"))

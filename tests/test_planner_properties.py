@@ -179,3 +179,12 @@ def test_older_athletes_get_longer_holds_and_more_frequent_lighter_weeks() -> No
     assert [w.kind for w in plan.weeks] == ["base", "build", "deload", "build", "build", "deload"]
     holds = {i.hold_s for w in plan.weeks for s in w.sessions for i in s.blocks[-1].items if i.hold_s}
     assert holds == {45}
+
+
+def test_guidance_speaks_the_profiles_units() -> None:
+    metric = build_plan(Profile(level="beginner", activity="walking", body_mass_kg=80, weeks=1))
+    imperial = build_plan(Profile(level="beginner", activity="walking", body_mass_kg=80, weeks=1, units="imperial"))
+    hydration = {g.key: g.points for g in imperial.guidance}["hydration"]
+    assert hydration[0] == "2-4 hours before training: about 14-19 fl oz (5-7 mL per kg of your 176 lb)."
+    assert not any(" L per" in p or "mL (" in p for p in hydration[1:])
+    assert {g.key: g.points for g in metric.guidance}["hydration"][0].startswith("2-4 hours before training: about 400-560 mL")
