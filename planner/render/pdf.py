@@ -132,7 +132,11 @@ class _Text(Flowable):
     def split(self, aw: float, ah: float) -> list[Flowable]:
         self.wrap(aw, ah)
         fit = int(ah // self.style.leading)
-        if fit < 1 or fit >= len(self._lines):
+        if fit >= len(self._lines):
+            return []
+        # No orphan or widow: at least two lines stay together on each side of a page break.
+        fit = min(fit, len(self._lines) - 2)
+        if fit < 2:
             return []
         head = _Text("\n".join(self._lines[:fit]), self.style, self.bullet)
         tail_style = ParagraphStyle("cont", parent=self.style, spaceBefore=0)
