@@ -20,6 +20,8 @@ from .timing import prescription_seconds
 from .words import say
 
 ACCESSORY_REST_S = 45
+# Hard interval work per session at most (about 20% of a polarised week sits in few sessions).
+MAX_INTERVAL_WORK_S = {"beginner": 10 * 60, "intermediate": 16 * 60, "advanced": 24 * 60}
 # Slots a session can do without when a library (bodyweight only, a foreign one) has nothing.
 OPTIONAL_PATTERNS = frozenset({"calf", "carry", "glute", "abductor", "core"})
 
@@ -31,6 +33,7 @@ class Menu:
     cardio: Choice | None
     stations: tuple[Choice, ...]
     accessories: tuple[Choice, ...]
+    easy: Choice | None = None  # the easy version of the activity, to finish an interval block
 
     @property
     def required(self) -> set[str]:
@@ -86,7 +89,10 @@ def build_menu(
     pattern = {"walk-run": "walk-run"}.get(kind, kind)
     cardio_activity = "general" if activity == "general" else activity
     cardio = first_choice(library, profile, cardio_slots(cardio_activity, pattern), rotation=cycle)
-    return Menu(cardio, (), tuple(accessories))
+    easy = None
+    if kind == "intervals":
+        easy = first_choice(library, profile, cardio_slots(cardio_activity, "easy"), required=False)
+    return Menu(cardio, (), tuple(accessories), easy)
 
 
 # Steps up from the easiest variant where each level starts a chain.
@@ -314,12 +320,20 @@ def endurance_main(
             work = max(30, work - 30)
             rest = max(60, work // 2)
             reps = (cardio_s + rest) // (work + rest)
-        reps = max(1, reps)
+        reps = max(1, min(reps, MAX_INTERVAL_WORK_S[profile.level] // work))
         items = [Prescription(
             exercise_id=ex.id, name=ex.name, sets=reps, duration_s=work, rest_s=rest, rpe=rpe,
             distance_m=distance(work),
             notes=_join(note, say("items.intervals")),
         )]
+        spare = round_down(cardio_s - reps * work - (reps - 1) * rest - 15)
+        if spare >= 180:
+            # Hard work has a ceiling per session; the rest of the block is easy.
+            finish = menu.easy.exercise if menu.easy is not None else ex
+            items.append(Prescription(
+                exercise_id=finish.id, name=finish.name, duration_s=spare, rpe=rules.easy_rpe,
+                distance_m=distance(spare), notes=say("items.easy_finish"),
+            ))
     else:
         words = say({"long": "items.long", "walk-run": "items.walk_run_continuous"}.get(kind, "items.easy"))
         items = [Prescription(

@@ -75,7 +75,11 @@ def build_warmup(
                                     reps=dose.reps if by_reps and dose else None,
                                     rest_s=(dose.rest_s if dose and dose.rest_s is not None else 45)))
     rest_s = sum(prescription_seconds(i) for i in dynamic_items + potentiate)
-    # Drop extras until the raise still gets at least two minutes.
+    # Drop extras until the raise still gets its time: five minutes when the warm-up has ten
+    # or more (RAMP starts with 5-10 minutes of easy movement), two in a short one.
+    min_raise = 300 if minutes >= 10 else 120
+    while len(dynamic_items) > 2 and total_s - rest_s < min_raise:
+        rest_s -= prescription_seconds(dynamic_items.pop())
     while dynamic_items and total_s - rest_s < 120:
         dropped = dynamic_items.pop()
         rest_s -= prescription_seconds(dropped)
