@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 
@@ -10,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from planner import Profile, build_plan
+from conftest import zoe_plan
 from planner.cli import app as APP
 
 runner = CliRunner()
@@ -18,18 +17,8 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def plan():
-    profile = Profile(
-        name="Zoë Ødegård-Núñez", level="beginner", activity="running", weeks=4,
-        start_date=dt.date(2026, 3, 2),
-    )
-    return build_plan(profile, seed=0)
+    return zoe_plan(4)
 
-
-@pytest.fixture()
-def plan_file(plan, tmp_path):
-    path = tmp_path / "plan.json"
-    path.write_text(plan.model_dump_json(indent=2), encoding="utf-8")
-    return path
 
 
 def _text(pdf_bytes: bytes) -> str:

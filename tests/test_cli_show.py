@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
 from typer.testing import CliRunner
 
-from planner import Profile, build_plan
+from conftest import zoe_plan
 from planner.cli import app as APP
 from planner.preview import load_words
 
@@ -22,18 +21,8 @@ START = "2026-03-02"
 
 @pytest.fixture(scope="module")
 def plan():
-    profile = Profile(
-        name="Zoë Ødegård-Núñez", level="beginner", activity="running", weeks=8,
-        start_date=dt.date(2026, 3, 2),
-    )
-    return build_plan(profile, seed=0)
+    return zoe_plan(8)
 
-
-@pytest.fixture()
-def plan_file(plan, tmp_path):
-    path = tmp_path / "plan.json"
-    path.write_text(plan.model_dump_json(indent=2), encoding="utf-8")
-    return path
 
 
 def _week_rows(text: str) -> list[str]:

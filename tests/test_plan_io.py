@@ -9,18 +9,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner import Profile, build_plan
+from conftest import zoe_plan
+from planner import build_plan
 from planner.errors import InputFileError
 from planner.plan_io import load_plan, parse_plan, recompute_loads, stale_loads
 
 
 @pytest.fixture(scope="module")
 def plan():
-    profile = Profile(
-        name="Zoë Ødegård-Núñez", level="beginner", activity="running", weeks=4,
-        start_date=dt.date(2026, 3, 2),
-    )
-    return build_plan(profile, seed=0)
+    return zoe_plan(4)
 
 
 @pytest.fixture()
@@ -139,9 +136,7 @@ def test_errors_inside_the_carried_exercises_name_the_path_through_the_dose_mapp
 
 
 def test_an_exercise_edited_inside_the_file_is_judged_by_the_library() -> None:
-    import datetime as dt
 
-    from planner import build_plan
     from planner.models import Profile
     from planner.plan_io import safety_problems
 

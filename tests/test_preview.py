@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner import Profile, build_plan
+from conftest import zoe_plan
 from planner.models import Prescription
 from planner.preview import (
     format_distance,
@@ -29,11 +28,7 @@ ANSI = re.compile(r"\x1b\[")
 
 @pytest.fixture(scope="module")
 def plan():
-    profile = Profile(
-        name="Zoë Ødegård-Núñez", level="beginner", activity="running", weeks=8,
-        start_date=dt.date(2026, 3, 2),
-    )
-    return build_plan(profile, seed=0)
+    return zoe_plan(8)
 
 
 def _row(text: str, number: int) -> str:
