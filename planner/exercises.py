@@ -17,8 +17,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ._files import read_user_text
 from ._resources import data_path
-from .errors import InputFileError, LibraryError
+from .errors import LibraryError
 from .models import Exercise
 
 SCHEMA_VERSION = "1"
@@ -139,14 +140,7 @@ def _builtin_library() -> ExerciseLibrary:
 
 def _load_file(path: Path, source: str | None = None) -> ExerciseLibrary:
     source = source or str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputFileError(f"exercise library: file '{path}' does not exist") from None
-    except IsADirectoryError:
-        raise InputFileError(f"exercise library: '{path}' is a directory, not a library file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputFileError(f"exercise library: cannot read '{path}': {exc}") from None
+    text = read_user_text(path, "exercise library")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ._files import read_user_text
 from .errors import InputFileError
 from .models import SCHEMA_VERSION, Plan
 
@@ -191,15 +192,7 @@ def load_plan(path: str | Path, *, recompute: bool = True) -> Plan:
     """Read and validate a plan file; loads are recomputed from rpe x minutes (see above)."""
     path = Path(path)
     source = path.name or str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputFileError(f"plan: file '{path}' does not exist") from None
-    except IsADirectoryError:
-        raise InputFileError(f"plan: '{path}' is a folder, not a plan file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
-        raise InputFileError(f"plan: cannot read '{path}': {reason}") from None
+    text = read_user_text(path, "plan")
     return parse_plan(text, source, recompute=recompute)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ._files import read_user_text
 from .errors import InputFileError, ProfileError
 from .models import Profile
 
@@ -91,12 +92,7 @@ def describe_validation_error(exc: ValidationError, source: str | None = None) -
 def read_profile_file(path: Path) -> dict[str, Any]:
     """Read a JSON, YAML or TOML profile into a plain mapping (validation comes later)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputFileError(f"profile: file '{path}' does not exist") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputFileError(f"profile: cannot read '{path}': {exc}") from None
+    text = read_user_text(path, "profile")
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":

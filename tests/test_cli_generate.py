@@ -191,3 +191,13 @@ def test_a_calendar_that_cannot_be_written_leaves_no_pdf_either(runner, tmp_path
     result = runner.invoke(app, [*BASE, "-o", str(tmp_path / "plan.pdf"), "--ics", str(tmp_path / "a-file" / "x.ics")])
     assert result.exit_code == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_unreadable_profile_files_are_one_line(runner, tmp_path: Path) -> None:
+    latin1 = tmp_path / "p.json"
+    latin1.write_bytes(b'{"name": "Zo\xeb", "level": "beginner", "activity": "running"}')
+    result = runner.invoke(app, ["generate", "--profile", str(latin1), "-o", str(tmp_path / "o.pdf")])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: profile: ") and "is not UTF-8 text (byte 0xEB)" in result.output
+    assert result.output.count("\n") == 1
+    assert not (tmp_path / "o.pdf").exists()

@@ -245,7 +245,7 @@ def test_load_from_file_round_trips_unicode(tmp_path: Path) -> None:
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     with pytest.raises(InputFileError, match="does not exist"):
         load_library(tmp_path / "nope.json")
-    with pytest.raises(InputFileError, match="is a directory"):
+    with pytest.raises(InputFileError, match="is a folder, not a file"):
         load_library(tmp_path)
 
 
