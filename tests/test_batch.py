@@ -417,4 +417,9 @@ def test_a_worker_that_dies_fails_its_rows_and_a_fresh_pool_prints_the_rest(tmp_
     assert summary.exit_code == 1 and summary.failed < 10  # only rows in flight with it are lost
     assert [r["status"] for r in lines[-15:]] == ["printed"] * 15
     rerun = run(path, out, workers=2)  # the stand-in job no longer crashes: the rest print
-    assert rerun.exit_code == 0 and rerun.printed == summary.failed
+    # A row in flight when the pool broke may have finished its (atomic, complete) PDF after
+    # all: the re-run keeps that file instead of printing it again.
+    assert rerun.exit_code == 0 and rerun.failed == 0
+    assert 1 <= rerun.printed <= summary.failed
+    assert rerun.printed + rerun.exists == len(rows)
+    assert all(r["status"] in ("printed", "exists") for r in report(out))
