@@ -65,8 +65,8 @@ def write_roster(path: Path, rows: int, profiles: list[dict[str, str]]) -> None:
 
 
 def child_batch(roster: str, out: str, workers: int) -> dict[str, float]:
-    from planner.batch import run_batch
-    from planner.roster import open_roster
+    from planner.batch.runner import run_batch
+    from planner.batch.roster import open_roster
 
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
@@ -87,7 +87,7 @@ def child_batch(roster: str, out: str, workers: int) -> dict[str, float]:
 
 def child_combined(out: str) -> dict[str, float]:
     """The combined PDF of a finished run, from the files on disk, in a fresh process."""
-    from planner.batch import read_report, write_combined
+    from planner.batch.runner import read_report, write_combined
 
     folder = Path(out)
     entries = ((r["name"], folder / r["file"]) for r in read_report(folder / "report.csv") if r["file"])
@@ -104,7 +104,7 @@ def child_combined(out: str) -> dict[str, float]:
 def child_inprocess(roster: str, sample: int) -> dict[str, float]:
     """The reference: build_plan + render_pdf in a loop, nothing else (warm after one client)."""
     from planner import build_plan, render_pdf
-    from planner.roster import open_roster, row_profile
+    from planner.batch.roster import open_roster, row_profile
 
     opened = open_roster(roster)
     profiles = []

@@ -12,7 +12,7 @@ from ._version import __version__
 from .errors import PlannerError
 
 if TYPE_CHECKING:
-    from .exercises import ExerciseLibrary
+    from .library.catalog import ExerciseLibrary
     from .models import Plan, Profile
 
 
@@ -37,14 +37,14 @@ __all__ = [
 
 def build_plan(profile: "Profile", library: "ExerciseLibrary | None" = None, seed: int = 0) -> "Plan":
     """Build a safe progressive plan; pure and deterministic for a given profile, library and seed."""
-    from .plan import build_plan as _build
+    from .engine.plan import build_plan as _build
 
     return _build(profile, library, seed=seed)
 
 
 def load_library(path: Any = None) -> "ExerciseLibrary":
     """Load our exercises.json (default) or another library file, validating every entry."""
-    from .exercises import load_library as _load
+    from .library.catalog import load_library as _load
 
     return _load(path)
 

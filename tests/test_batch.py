@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
-from planner.batch import (
+from planner.batch.runner import (
     COMBINED_MARK,
     FileNamer,
     RenderSettings,
@@ -28,7 +28,7 @@ from planner.batch import (
 )
 from planner.errors import LibraryError, OutputExistsError
 from planner.models import Profile
-from planner.roster import open_roster
+from planner.batch.roster import open_roster
 
 ZOE = "Zoë Ødegård-Núñez"
 
@@ -274,8 +274,8 @@ KILL_SCRIPT = textwrap.dedent(
     import io, sys, time
     from pathlib import Path
     from pypdf import PdfWriter
-    from planner.batch import RenderSettings, run_batch
-    from planner.roster import open_roster
+    from planner.batch.runner import RenderSettings, run_batch
+    from planner.batch.roster import open_roster
 
     def slow_job(settings, profile):
         time.sleep(0.05)
@@ -364,7 +364,7 @@ def test_no_combined_when_nothing_printed(tmp_path: Path) -> None:
 
 
 def test_an_unwritable_file_fails_its_row_only(tmp_path: Path) -> None:
-    from planner.batch import Task, run_task
+    from planner.batch.runner import Task, run_task
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")

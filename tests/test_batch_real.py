@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from planner.batch import RenderSettings, run_batch
-from planner.roster import open_roster
+from planner.batch.runner import RenderSettings, run_batch
+from planner.batch.roster import open_roster
 
 HOSTILE = [
     "../../etc/passwd",

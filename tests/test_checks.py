@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from planner import build_plan
-from planner.checks import check_plan
+from planner.engine.checks import check_plan
 from planner.models import Exercise, Plan, Profile
 
 START = dt.date(2027, 3, 1)

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from planner.cli import app
-from planner.roster import template_csv
+from planner.batch.roster import template_csv
 
 ZOE = "Zoë Ødegård-Núñez"
 
@@ -201,7 +201,7 @@ def test_rich_stays_out_of_plain_runs(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_exits_130_and_the_same_command_finishes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import planner.batch as engine
+    import planner.batch.runner as engine
 
     real_run = engine.run_batch
 

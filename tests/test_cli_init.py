@@ -14,7 +14,7 @@ from planner import Profile, build_plan
 from planner.cli import app as APP
 from planner.cli.init_cmd import profile_text
 from planner.models import next_monday
-from planner.profile_io import build_profile, read_profile_file
+from planner.io.profiles import build_profile, read_profile_file
 
 runner = CliRunner()
 

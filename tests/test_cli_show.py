@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from conftest import zoe_plan
 from planner.cli import app as APP
-from planner.preview import load_words
+from planner.render.preview import load_words
 
 WORDS = load_words()
 

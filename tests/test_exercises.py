@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import planner
 from planner.errors import InputFileError, LibraryError
-from planner.exercises import (
+from planner.library.catalog import (
     ExerciseLibrary,
     LibraryValidationError,
     load_library,

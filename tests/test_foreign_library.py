@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.exercises import LibraryValidationError, load_library, parse_library
-from planner.foreign import parse_free_exercise_db, slugify
+from planner.library.catalog import LibraryValidationError, load_library, parse_library
+from planner.library.foreign import parse_free_exercise_db, slugify
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAMPLE = SHARED / "fixtures" / "free-exercise-db-sample.json"

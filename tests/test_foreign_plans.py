@@ -9,7 +9,7 @@ import pypdf
 import pytest
 
 from planner import build_plan, load_library, render_pdf
-from planner.checks import check_plan
+from planner.engine.checks import check_plan
 from planner.errors import LibraryError
 from planner.models import Profile
 

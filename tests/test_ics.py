@@ -12,8 +12,8 @@ from icalendar import Calendar
 
 from planner import Profile, build_plan
 from planner.errors import ProfileError
-from planner.ics import event_uid, parse_start_time, plan_to_ics
-from planner.preview import load_words
+from planner.export.ics import event_uid, parse_start_time, plan_to_ics
+from planner.render.preview import load_words
 
 WORDS = load_words()
 

@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from planner.exercises import ExerciseLibrary, load_library
+from planner.library.catalog import ExerciseLibrary, load_library
 from planner.models import Exercise
 from planner.vocab import ACTIVITIES, EQUIPMENT, LEVELS, LIMITATIONS, STRETCHED_MUSCLES
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from conftest import zoe_plan
 from planner import build_plan
 from planner.errors import InputFileError
-from planner.plan_io import load_plan, parse_plan, recompute_loads, stale_loads
+from planner.io.plans import load_plan, parse_plan, recompute_loads, stale_loads
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +138,7 @@ def test_errors_inside_the_carried_exercises_name_the_path_through_the_dose_mapp
 def test_an_exercise_edited_inside_the_file_is_judged_by_the_library() -> None:
 
     from planner.models import Profile
-    from planner.plan_io import safety_problems
+    from planner.io.plans import safety_problems
 
     plan = build_plan(Profile(level="beginner", activity="general", limitations=["knee"], weeks=2,
                               start_date=dt.date(2027, 1, 4)))

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner import build_plan
-from planner.checks import check_plan
+from planner.engine.checks import check_plan
 from planner.models import Profile
-from planner.timing import block_seconds
+from planner.engine.timing import block_seconds
 from planner.vocab import ACTIVITIES, EQUIPMENT, FOCUS, LEVELS, LIMITATIONS
 
 profiles = st.builds(

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import zoe_plan
 from planner.models import Prescription
-from planner.preview import (
+from planner.render.preview import (
     format_distance,
     format_duration,
     item_line,

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from planner.errors import ProfileError, RosterError
 from planner.models import Profile
-from planner.roster import (
+from planner.batch.roster import (
     PROFILE_FIELDS,
     normalise_column,
     open_roster,

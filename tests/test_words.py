@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.words import lookup, say
+from planner.engine.words import lookup, say
 
 PACKAGE = Path(__file__).resolve().parents[1] / "planner"
 SECTIONS = "plan|titles|notes|tips|items|hydration|guidance"
@@ -26,7 +26,7 @@ def test_the_code_asks_for_words() -> None:
 
 
 def test_every_session_title_and_activity_name_exists() -> None:
-    from planner import rules
+    from planner.engine import rules
     from planner.vocab import ACTIVITIES
 
     titles = lookup("titles")

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.errors import OutputExistsError
-from planner.writers import default_output_name, safe_stem, write_atomic
+from planner.io.writers import default_output_name, safe_stem, write_atomic
 
 
 @pytest.mark.parametrize(

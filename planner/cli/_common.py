@@ -26,7 +26,7 @@ def user_errors(source: str | None = None) -> Iterator[None]:
     except PlannerError as exc:
         raise fail(str(exc), exc.exit_code) from None
     except ValidationError as exc:
-        from ..profile_io import describe_validation_error
+        from ..io.profiles import describe_validation_error
 
         raise fail(describe_validation_error(exc, source)) from None
     except OSError as exc:

@@ -48,7 +48,7 @@ PROFILE_FIELDS = (
 
 def profile_from_options(profile_file: Path | None, values: dict[str, Any]) -> Any:
     """Flags over file; the one place a command turns its options into a Profile."""
-    from ..profile_io import build_profile, read_profile_file
+    from ..io.profiles import build_profile, read_profile_file
 
     overrides = {k: values.get(k) for k in PROFILE_FIELDS}
     file_data = read_profile_file(profile_file) if profile_file is not None else None

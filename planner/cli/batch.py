@@ -1,6 +1,6 @@
 """`planner batch ROSTER`: one handout per client of a coach's roster, in parallel.
 
-A thin shell over `planner.batch`: read the options, check everything shared (theme, coach,
+A thin shell over `planner.batch.runner`: read the options, check everything shared (theme, coach,
 library, roster) before any work starts, then show progress and a one-line summary.
 Exit codes: 0 every client printed (or kept), 1 some rows failed, 2 the roster or an option
 cannot be used, 130 interrupted.
@@ -19,7 +19,7 @@ from . import _options as o
 from ._common import fail, user_errors
 
 if TYPE_CHECKING:
-    from ..batch import BatchSummary, RowResult
+    from ..batch.runner import BatchSummary, RowResult
 
 PAPERS = ("a4", "letter")
 
@@ -82,8 +82,8 @@ def batch(
     if roster is None:
         raise fail("give a roster file (CSV, JSON or YAML), or use --template to write an example roster")
 
-    from ..batch import RenderSettings, run_batch
-    from ..roster import open_roster, parse_start_date
+    from ..batch.runner import RenderSettings, run_batch
+    from ..batch.roster import open_roster, parse_start_date
 
     with user_errors():
         if paper is not None and paper.lower() not in PAPERS:
@@ -144,8 +144,8 @@ def _summary_line(summary: "BatchSummary", out: Path) -> str:
 
 
 def _write_template(target: Path | None, force: bool) -> None:
-    from ..roster import template_csv
-    from ..writers import write_atomic
+    from ..batch.roster import template_csv
+    from ..io.writers import write_atomic
 
     text = template_csv()
     if target is None:

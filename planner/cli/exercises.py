@@ -13,7 +13,7 @@ from ..vocab import ACTIVITIES, CATEGORIES, EQUIPMENT, LEVELS, MUSCLES, PATTERNS
 from ._common import fail, user_errors
 
 if TYPE_CHECKING:
-    from ..exercises import ExerciseLibrary
+    from ..library.catalog import ExerciseLibrary
     from ..models import Exercise
 
 exercises_app = typer.Typer(
@@ -46,7 +46,7 @@ def _split(values: Iterable[str]) -> list[str]:
 
 
 def _library(path: Path | None) -> ExerciseLibrary:
-    from ..exercises import load_library
+    from ..library.catalog import load_library
 
     return load_library(path)
 
@@ -115,7 +115,7 @@ def check(
     ],
 ) -> None:
     """Validate a library file: every problem one per line, or a summary of what it holds."""
-    from ..exercises import LibraryValidationError
+    from ..library.catalog import LibraryValidationError
 
     with user_errors():
         try:
@@ -251,7 +251,7 @@ def dose_line(ex: Exercise, level: str) -> str:
     """A level's default dose, worded exactly as a plan prints a prescription."""
     dose = ex.dose[level].model_dump(exclude_none=True)
     from ..models import Prescription
-    from ..preview import item_line
+    from ..render.preview import item_line
 
     return item_line(Prescription(exercise_id=ex.id, name=level, per_side=ex.per_side, **dose))
 

@@ -71,15 +71,15 @@ def generate(
         else:
             theme_value = None
         if time is not None:
-            from ..ics import parse_start_time
+            from ..export.ics import parse_start_time
 
             parse_start_time(time)
-        from ..writers import default_output_name
+        from ..io.writers import default_output_name
 
         target = output or Path(default_output_name(profile.name, profile.activity, f".{fmt.value}"))
         if ics is not None and ics.resolve() == target.resolve():
             raise fail(f"--ics: '{ics}' is the same file as the output; choose another name")
-        from ..writers import check_target
+        from ..io.writers import check_target
 
         for path in (target, ics):
             if path is not None:
@@ -96,15 +96,15 @@ def generate(
         elif fmt is Format.json:
             data = (plan.model_dump_json(indent=2) + "\n").encode("utf-8")
         else:
-            from ..ics import plan_to_ics
+            from ..export.ics import plan_to_ics
 
             data = plan_to_ics(plan, time, theme_value)
         calendar = None
         if ics is not None:
-            from ..ics import plan_to_ics
+            from ..export.ics import plan_to_ics
 
             calendar = plan_to_ics(plan, time, theme_value)
-        from ..writers import write_atomic
+        from ..io.writers import write_atomic
 
         write_atomic(target, data, force=force)
         if calendar is not None and ics is not None:

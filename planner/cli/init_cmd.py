@@ -63,7 +63,7 @@ def _ask(field: str, question: str, default: str | None, answers: dict[str, Any]
         from pydantic import ValidationError
 
         from ..models import Profile
-        from ..profile_io import describe_validation_error
+        from ..io.profiles import describe_validation_error
 
         candidate = {**_PLACEHOLDERS, **answers, field: raw}
         try:
@@ -110,14 +110,14 @@ def init(
 
     Example: planner init -o me.toml
     """
-    from ..writers import write_atomic
+    from ..io.writers import write_atomic
 
     suffix = output.suffix.lower()
     if suffix not in _FORMATS:
         raise fail(
             f"output: '{output}' has extension '{suffix or '(none)'}'; allowed: .toml, .json, .yaml, .yml"
         )
-    from ..writers import check_target
+    from ..io.writers import check_target
 
     with user_errors():
         check_target(output, force=force)

@@ -44,8 +44,8 @@ def render(
 
     Example: planner render plan.json -o plan.pdf
     """
-    from ..plan_io import load_plan, recompute_loads, safety_problems, stale_loads
-    from ..writers import default_output_name, write_atomic
+    from ..io.plans import load_plan, recompute_loads, safety_problems, stale_loads
+    from ..io.writers import default_output_name, write_atomic
 
     source = plan_file.name
     with user_errors():

@@ -51,7 +51,7 @@ def show(
     values = dict(locals())
     from rich.console import Console
 
-    from ..preview import plan_overview, week_detail
+    from ..render.preview import plan_overview, week_detail
 
     given = sorted(k for k in o.PROFILE_FIELDS if values.get(k) is not None)
     if seed != 0:
@@ -63,7 +63,7 @@ def show(
                     "--profile" if profile_file is not None else "--exercises"
                 )
                 raise fail(f"give a plan file or profile options, not both (got {plan_file} and {flags})")
-            from ..plan_io import load_plan, safety_problems
+            from ..io.plans import load_plan, safety_problems
 
             plan = load_plan(plan_file)
             problems = safety_problems(plan, plan_file.name)

@@ -27,11 +27,11 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from .errors import OutputExistsError, PlannerError
-from .models import Coach, Profile
-from .profile_io import describe_validation_error
+from ..errors import OutputExistsError, PlannerError
+from ..models import Coach, Profile
+from ..io.profiles import describe_validation_error
 from .roster import Roster, row_profile
-from .writers import safe_stem, write_atomic
+from ..io.writers import safe_stem, write_atomic
 
 Status = Literal["printed", "exists", "failed"]
 
@@ -148,14 +148,14 @@ class FileNamer:
 def _library(path: str | None) -> Any:
     if path is None:
         return None
-    from . import load_library
+    from .. import load_library
 
     return load_library(path)
 
 
 def render_client(settings: RenderSettings, profile: Profile) -> bytes:
     """The real job: build the plan and render the handout (the same as `planner generate`)."""
-    from . import build_plan, render_pdf
+    from .. import build_plan, render_pdf
 
     plan = build_plan(profile, _library(settings.library), seed=settings.seed)
     return render_pdf(plan, settings.theme, paper=settings.paper, coach=settings.coach)

@@ -20,9 +20,9 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from .errors import ProfileError, RosterError
-from .models import Profile
-from .profile_io import describe_validation_error
+from ..errors import ProfileError, RosterError
+from ..models import Profile
+from ..io.profiles import describe_validation_error
 
 RosterFormat = Literal["csv", "json", "yaml"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import Block, Prescription
+from ..models import Block, Prescription
 
 SECONDS_PER_REP = 4
 TRANSITION_S = 15

@@ -7,8 +7,8 @@ activity) that serves the same purpose.
 
 from __future__ import annotations
 
-from .exercises import ExerciseLibrary
-from .models import Profile
+from ..library.catalog import ExerciseLibrary
+from ..models import Profile
 from .select import Choice, Slot, choose
 
 PATTERN_MUSCLE: dict[str, str] = {

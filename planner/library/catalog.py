@@ -17,10 +17,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ._files import read_user_text
-from ._resources import data_path
-from .errors import LibraryError
-from .models import Exercise
+from ..io.files import read_user_text
+from .._resources import data_path
+from ..errors import LibraryError
+from ..models import Exercise
 
 SCHEMA_VERSION = "1"
 # Top-level keys our format accepts besides "exercises"; anything else is a typo worth naming.

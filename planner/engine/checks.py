@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Callable
 
 from . import rules as R
-from .models import Exercise, Frozen, Plan, Profile, Session
+from ..models import Exercise, Frozen, Plan, Profile, Session
 from .timing import block_seconds, prescription_seconds
-from .vocab import owned_equipment, ADDUCTOR_FOCUS, ADDUCTOR_LOADING_ACTIVITIES, ENDURANCE_ACTIVITIES, STRETCHED_MUSCLES
+from ..vocab import owned_equipment, ADDUCTOR_FOCUS, ADDUCTOR_LOADING_ACTIVITIES, ENDURANCE_ACTIVITIES, STRETCHED_MUSCLES
 
 BLOCK_TOLERANCE_S = 60
 Find = Callable[[str], "Exercise | None"]

@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass
 
 from . import rules as R
-from .exercises import ExerciseLibrary
-from .models import Block, Exercise, Prescription, Profile
+from ..library.catalog import ExerciseLibrary
+from ..models import Block, Exercise, Prescription, Profile
 from .select import Choice, Slot, level_ok, ruled_out_by
 from .slots import CARDIO, cardio_slots, first_choice, raise_slots, strength_slots
 from .timing import prescription_seconds

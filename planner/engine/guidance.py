@@ -7,7 +7,7 @@ electrolytes for long or hot sessions, food rather than pills.
 
 from __future__ import annotations
 
-from .models import GuidanceSection, Hydration, Profile, Range
+from ..models import GuidanceSection, Hydration, Profile, Range
 from .words import lookup, say
 
 REFERENCE_MASS_KG = 70

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from . import rules as R
-from .models import Profile
-from .vocab import ENDURANCE_ACTIVITIES
+from ..models import Profile
+from ..vocab import ENDURANCE_ACTIVITIES
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ._files import read_user_text
-from .errors import InputFileError
-from .models import SCHEMA_VERSION, Plan
+from .files import read_user_text
+from ..errors import InputFileError
+from ..models import SCHEMA_VERSION, Plan
 
 __all__ = [
     "describe_plan_error",
@@ -199,12 +199,12 @@ def load_plan(path: str | Path, *, recompute: bool = True) -> Plan:
 def safety_problems(plan: Plan, source: str) -> list[str]:
     """The safety checks on a loaded plan, one line each with the week and the session's date
     (the words a coach finds the session by in the file and on paper)."""
-    from .checks import check_plan
+    from ..engine.checks import check_plan
 
     lines = []
     if plan.library == "built-in":
         # Judge the plan by the library's own entries, not by copies edited inside the file.
-        from .exercises import load_library
+        from ..library.catalog import load_library
 
         library = load_library()
         truth = [library.get(ex.id) or ex for ex in plan.exercises]

@@ -15,15 +15,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .exercises import (
+from .catalog import (
     ExerciseLibrary,
     LibraryValidationError,
     describe_validation_error,
     entry_label,
     link_problems,
 )
-from .models import Dose, Exercise
-from .vocab import LEVELS, MUSCLES
+from ..models import Dose, Exercise
+from ..vocab import LEVELS, MUSCLES
 
 SOURCE_NAME = "free-exercise-db"
 

@@ -11,12 +11,12 @@ import datetime as dt
 from pathlib import Path
 
 from . import rules as R
-from ._version import __version__
+from .._version import __version__
 from .checks import adductor_care, check_plan
-from .errors import UnsafePlanError
-from .exercises import ExerciseLibrary, load_library
+from ..errors import UnsafePlanError
+from ..library.catalog import ExerciseLibrary, load_library
 from .guidance import guidance_sections, session_hydration
-from .models import Generator, Plan, Prescription, Profile, Session, Week
+from ..models import Generator, Plan, Prescription, Profile, Session, Week
 from .progression import SessionSpec, WeekSpec, deload_interval, plan_weeks, week_kinds
 from .sessions import (
     Menu,
@@ -30,7 +30,7 @@ from .sessions import (
     recovery_main,
     strength_main,
 )
-from .vocab import ENDURANCE_ACTIVITIES
+from ..vocab import ENDURANCE_ACTIVITIES
 from .words import lookup, say
 from .warmup import (
     build_cooldown,

@@ -13,9 +13,9 @@ import hashlib
 import re
 from typing import Any
 
-from .errors import ProfileError
-from .models import Plan, Session
-from .preview import day_lines, load_words, session_day
+from ..errors import ProfileError
+from ..models import Plan, Session
+from ..render.preview import day_lines, load_words, session_day
 
 __all__ = ["event_uid", "parse_start_time", "plan_to_ics"]
 

@@ -4,7 +4,7 @@ What a session says (dates, doses, effort, drink targets, block names) comes fro
 display model and theme words as the printed handout (``planner.render.document``), so the
 calendar, the terminal and the paper never disagree, and a translated theme translates all
 three. Only the terminal's own table labels live here. rich (shipped with typer) is imported
-inside the functions that build renderables, so ``import planner.ics`` stays cheap.
+inside the functions that build renderables, so ``import planner.export.ics`` stays cheap.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from .models import Plan, Prescription, Session, Week
+from ..models import Plan, Prescription, Session, Week
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from .render.document import Day
-    from .render.theme import Theme
+    from .document import Day
+    from .theme import Theme
 
 __all__ = [
     "day_lines",
@@ -34,7 +34,7 @@ __all__ = [
 
 def load_words(theme: Any = None) -> "Theme":
     """The theme whose text table words the output (default: the handout's English)."""
-    from .render.theme import load_theme
+    from .theme import load_theme
 
     return load_theme(theme)
 
@@ -42,7 +42,7 @@ def load_words(theme: Any = None) -> "Theme":
 def session_day(theme: "Theme", plan: Plan, week: Week, session: Session) -> "Day":
     """One session as the handout's display model shows it. Built from a week holding just
     this session, so two sessions on one date (a hand edit) each keep their own text."""
-    from .render.document import week_page
+    from .document import week_page
 
     alone = week.model_copy(update={"sessions": [session], "rest_days": []})
     page = week_page(theme, plan, alone)
@@ -153,7 +153,7 @@ def plan_overview(plan: Plan, width: int = 100, theme: Any = None) -> list["Rend
     from rich.table import Table
     from rich.text import Text
 
-    from .render.document import fmt_date
+    from .document import fmt_date
 
     words = load_words(theme)
     profile = plan.profile
@@ -214,7 +214,7 @@ def week_detail(plan: Plan, number: int, theme: Any = None) -> list["RenderableT
     (a hand edit that moved the warm-up stays visible), rest days named as such."""
     from rich.text import Text
 
-    from .render.document import week_page
+    from .document import week_page
 
     words = load_words(theme)
     week = plan.weeks[number - 1]

@@ -12,13 +12,13 @@ import math
 from collections.abc import Iterable
 
 from . import rules as R
-from .exercises import ExerciseLibrary
-from .models import Block, Exercise, Prescription, Profile
+from ..library.catalog import ExerciseLibrary
+from ..models import Block, Exercise, Prescription, Profile
 from .select import Slot, choose, cover_muscles, usable_ranked
 from .slots import first_choice, raise_slots
 from .sessions import round_down
 from .timing import block_seconds, prescription_seconds
-from .vocab import STRETCHED_MUSCLES
+from ..vocab import STRETCHED_MUSCLES
 from .words import say
 
 DYNAMIC_REPS = 10

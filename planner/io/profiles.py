@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ._files import read_user_text
-from .errors import InputFileError, ProfileError
-from .models import Profile
+from .files import read_user_text
+from ..errors import InputFileError, ProfileError
+from ..models import Profile
 
 _ALLOWED: dict[str, str] = {}
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .errors import LibraryError
-from .exercises import ExerciseLibrary
-from .models import Exercise, Profile
-from .vocab import owned_equipment
+from ..errors import LibraryError
+from ..library.catalog import ExerciseLibrary
+from ..models import Exercise, Profile
+from ..vocab import owned_equipment
 from .words import say
 
 
