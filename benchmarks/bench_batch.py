@@ -87,7 +87,8 @@ def child_batch(roster: str, out: str, workers: int) -> dict[str, float]:
 
 def child_combined(out: str) -> dict[str, float]:
     """The combined PDF of a finished run, from the files on disk, in a fresh process."""
-    from planner.batch.runner import read_report, write_combined
+    from planner.batch.report import read_report
+    from planner.batch.combined import write_combined
 
     folder = Path(out)
     entries = ((r["name"], folder / r["file"]) for r in read_report(folder / "report.csv") if r["file"])

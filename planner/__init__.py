@@ -39,12 +39,12 @@ def build_plan(profile: "Profile", library: "ExerciseLibrary | None" = None, see
     """Build a safe progressive plan; pure and deterministic for a given profile, library and seed."""
     from .engine.plan import build_plan as _build
 
-    return _build(profile, library, seed=seed)
+    return _build(profile, library if library is not None else load_library(), seed=seed)
 
 
 def load_library(path: Any = None) -> "ExerciseLibrary":
     """Load our exercises.json (default) or another library file, validating every entry."""
-    from .library.catalog import load_library as _load
+    from .io.libraries import load_library as _load
 
     return _load(path)
 

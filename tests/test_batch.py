@@ -18,14 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
-from planner.batch.runner import (
-    COMBINED_MARK,
-    FileNamer,
-    RenderSettings,
-    client_stem,
-    run_batch,
-    sweep_temp_files,
-)
+from planner.batch.combined import COMBINED_MARK
+from planner.batch.naming import FileNamer, client_stem
+from planner.batch.tasks import RenderSettings
+from planner.batch.runner import run_batch, sweep_temp_files
 from planner.errors import LibraryError, OutputExistsError
 from planner.models import Profile
 from planner.batch.roster import open_roster
@@ -274,7 +270,8 @@ KILL_SCRIPT = textwrap.dedent(
     import io, sys, time
     from pathlib import Path
     from pypdf import PdfWriter
-    from planner.batch.runner import RenderSettings, run_batch
+    from planner.batch.tasks import RenderSettings
+    from planner.batch.runner import run_batch
     from planner.batch.roster import open_roster
 
     def slow_job(settings, profile):
@@ -364,7 +361,8 @@ def test_no_combined_when_nothing_printed(tmp_path: Path) -> None:
 
 
 def test_an_unwritable_file_fails_its_row_only(tmp_path: Path) -> None:
-    from planner.batch.runner import Task, run_task
+    from planner.batch.tasks import Task
+    from planner.batch.runner import run_task
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from planner.batch.runner import RenderSettings, run_batch
+from planner.batch.tasks import RenderSettings
+from planner.batch.runner import run_batch
 from planner.batch.roster import open_roster
 
 HOSTILE = [

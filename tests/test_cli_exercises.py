@@ -10,7 +10,7 @@ import typer
 from typer.testing import CliRunner
 
 from planner.cli.exercises import dose_line, exercises_app
-from planner.library.catalog import load_library
+from planner.io.libraries import load_library
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 FULL_DB = SHARED / "fixtures" / "free-exercise-db.json"

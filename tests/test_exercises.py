@@ -13,12 +13,9 @@ from hypothesis import strategies as st
 
 import planner
 from planner.errors import InputFileError, LibraryError
-from planner.library.catalog import (
-    ExerciseLibrary,
-    LibraryValidationError,
-    load_library,
-    parse_library,
-)
+from planner.io.libraries import load_library
+from planner.library.parse import parse_library
+from planner.library.catalog import ExerciseLibrary, LibraryValidationError
 from planner.models import Exercise
 
 

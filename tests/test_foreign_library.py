@@ -11,7 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.library.catalog import LibraryValidationError, load_library, parse_library
+from planner.io.libraries import load_library
+from planner.library.parse import parse_library
+from planner.library.catalog import LibraryValidationError
 from planner.library.foreign import parse_free_exercise_db, slugify
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -10,7 +10,8 @@ from collections import Counter
 
 import pytest
 
-from planner.library.catalog import ExerciseLibrary, load_library
+from planner.io.libraries import load_library
+from planner.library.catalog import ExerciseLibrary
 from planner.models import Exercise
 from planner.vocab import ACTIVITIES, EQUIPMENT, LEVELS, LIMITATIONS, STRETCHED_MUSCLES
 

@@ -314,7 +314,7 @@ def test_wrapped_lines_never_exceed_the_width(text, width):
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from planner.render.fonts import register_family
-    from planner.render.pdf import wrap_text
+    from planner.render.grid import wrap_text
 
     font = register_family("Fira Sans").regular
     lines = wrap_text(text, font, 8, width).split("\n")

@@ -61,7 +61,7 @@ def test_overview_is_deterministic(plan):
 
 
 def test_week_detail_lists_each_session_warmup_first_and_rest_days(plan):
-    from planner.render.document import fmt_date
+    from planner.render.formatting import fmt_date
 
     week = plan.weeks[1]
     text = render_text(week_detail(plan, week.number), width=120)

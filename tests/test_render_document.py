@@ -21,6 +21,7 @@ from planner.models import (
     Week,
 )
 from planner.render import document as d
+from planner.render import formatting
 from planner.render.theme import load_theme
 
 START = dt.date(2026, 3, 2)  # a Monday
@@ -150,9 +151,9 @@ def test_imperial_units_convert_fluids_and_distances(theme):
     day = d.week_page(theme, plan, plan.weeks[0]).days[0]
     assert day.hydration[0] == "12–17 fl oz 2–4 h before"
     assert day.blocks[1].rows[0].dose == "20 min · 1.9 mi"
-    assert d.fmt_distance(theme, 400, "imperial") == "437 yd"
-    assert d.fmt_distance(theme, 400, "metric") == "400 m"
-    assert d.fmt_distance(theme, 5000, "metric") == "5 km"
+    assert formatting.fmt_distance(theme, 400, "imperial") == "437 yd"
+    assert formatting.fmt_distance(theme, 400, "metric") == "400 m"
+    assert formatting.fmt_distance(theme, 5000, "metric") == "5 km"
     assert d.fmt_mass(theme, 70, "imperial") == "154 lb"
 
 
@@ -262,5 +263,5 @@ def test_a_language_table_sets_decimal_mark_and_dates():
             "date_short": "{weekday} {day} {month}",
         },
     })
-    assert d.fmt_distance(th, 2500, "metric") == "2,5 km"
+    assert formatting.fmt_distance(th, 2500, "metric") == "2,5 km"
     assert d.fmt_date(th, START) == "lun 2 mar"

@@ -21,8 +21,8 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ..errors import ProfileError, RosterError
-from ..models import Profile
 from ..io.profiles import describe_validation_error
+from ..models import Profile
 
 RosterFormat = Literal["csv", "json", "yaml"]
 

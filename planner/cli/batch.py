@@ -19,7 +19,7 @@ from . import _options as o
 from ._common import fail, user_errors
 
 if TYPE_CHECKING:
-    from ..batch.runner import BatchSummary, RowResult
+    from ..batch.tasks import BatchSummary, RowResult
 
 PAPERS = ("a4", "letter")
 
@@ -82,7 +82,8 @@ def batch(
     if roster is None:
         raise fail("give a roster file (CSV, JSON or YAML), or use --template to write an example roster")
 
-    from ..batch.runner import RenderSettings, run_batch
+    from ..batch.tasks import RenderSettings
+    from ..batch.runner import run_batch
     from ..batch.roster import open_roster, parse_start_date
 
     with user_errors():

@@ -46,7 +46,7 @@ def _split(values: Iterable[str]) -> list[str]:
 
 
 def _library(path: Path | None) -> ExerciseLibrary:
-    from ..library.catalog import load_library
+    from ..io.libraries import load_library
 
     return load_library(path)
 

@@ -8,13 +8,13 @@ Every plan is checked before it is returned; a plan that fails a check is a bug,
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from pathlib import PurePath
 
 from . import rules as R
 from .._version import __version__
 from .checks import adductor_care, check_plan
 from ..errors import UnsafePlanError
-from ..library.catalog import ExerciseLibrary, load_library
+from ..library.catalog import ExerciseLibrary
 from .guidance import guidance_sections, session_hydration
 from ..models import Generator, Plan, Prescription, Profile, Session, Week
 from .progression import SessionSpec, WeekSpec, deload_interval, plan_weeks, week_kinds
@@ -221,8 +221,8 @@ def _notes(profile: Profile) -> list[str]:
     return notes
 
 
-def build_plan(profile: Profile, library: ExerciseLibrary | None = None, seed: int = 0) -> Plan:
-    library = library if library is not None else load_library()
+def build_plan(profile: Profile, library: ExerciseLibrary, seed: int = 0) -> Plan:
+    """The caller brings the library (the API loads the built-in one), so the engine reads no files."""
     builder = _Builder(profile, library, seed)
     skeleton = plan_weeks(profile, builder.fixed_minutes, builder.main_cap)
     weeks = []
@@ -251,7 +251,7 @@ def build_plan(profile: Profile, library: ExerciseLibrary | None = None, seed: i
         weeks=weeks,
         guidance=guidance_sections(profile, longest, adductor_care(profile)),
         exercises=exercises,
-        library="built-in" if library is load_library() else Path(library.source).name,
+        library="built-in" if library.builtin else PurePath(library.source).name,
         variant_names=variants,
     )
     problems = check_plan(plan)

@@ -204,7 +204,7 @@ def safety_problems(plan: Plan, source: str) -> list[str]:
     lines = []
     if plan.library == "built-in":
         # Judge the plan by the library's own entries, not by copies edited inside the file.
-        from ..library.catalog import load_library
+        from ..io.libraries import load_library
 
         library = load_library()
         truth = [library.get(ex.id) or ex for ex in plan.exercises]

@@ -7,25 +7,15 @@ built-in `exercises.json`, another file in our format, or a free-exercise-db exp
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..io.files import read_user_text
-from .._resources import data_path
 from ..errors import LibraryError
 from ..models import Exercise
-
-SCHEMA_VERSION = "1"
-# Top-level keys our format accepts besides "exercises"; anything else is a typo worth naming.
-_TOP_LEVEL_KEYS = frozenset({"schema_version", "exercises", "description"})
-
 
 class LibraryValidationError(LibraryError):
     """A library has problems; `problems` keeps every one so `check` can list them all."""
@@ -55,6 +45,8 @@ class ExerciseLibrary:
     format: str = "workout-planner"
     # Foreign entries that could not stand as exercises (each has a line in `warnings`).
     left_out: int = 0
+    # True only for the exercises.json shipped with the planner (plans name it "built-in").
+    builtin: bool = field(default=False, compare=False)
     # Foreign ids that were slugified (slug -> original), so `get` accepts either spelling.
     original_ids: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     _by_id: Mapping[str, Exercise] = field(init=False, repr=False, compare=False, hash=False)
@@ -122,99 +114,6 @@ class ExerciseLibrary:
         )
 
 
-# ---------------------------------------------------------------- loading (I/O at the edge)
-
-
-def load_library(path: str | Path | None = None) -> ExerciseLibrary:
-    """Load our exercises.json (None) or another library in our format or free-exercise-db's."""
-    if path is None:
-        return _builtin_library()
-    return _load_file(Path(path))
-
-
-@lru_cache(maxsize=1)
-def _builtin_library() -> ExerciseLibrary:
-    """Every plan uses the built-in library: read and validate it once per process."""
-    return _load_file(data_path("exercises.json"), source="exercises.json")
-
-
-def _load_file(path: Path, source: str | None = None) -> ExerciseLibrary:
-    source = source or str(path)
-    text = read_user_text(path, "exercise library")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LibraryError(
-            f"exercise library {source}: not valid JSON (line {exc.lineno}, column {exc.colno}:"
-            f" {exc.msg})"
-        ) from None
-    return parse_library(data, source)
-
-
-# ---------------------------------------------------------------- parsing (pure)
-
-
-def parse_library(data: Any, source: str = "<data>") -> ExerciseLibrary:
-    """Recognise the format and validate every entry, reporting all problems at once."""
-    if isinstance(data, dict) and "exercises" in data:
-        return _parse_ours(data, source)
-    if isinstance(data, list):
-        from .foreign import looks_like_free_exercise_db, parse_free_exercise_db
-
-        if data and looks_like_free_exercise_db(data):
-            return parse_free_exercise_db(data, source)
-        if not data:
-            raise LibraryValidationError(source, ["the library holds no exercises"])
-    raise LibraryValidationError(
-        source,
-        [
-            "not a recognised library format: expected an object"
-            ' {"schema_version": "1", "exercises": [...]} or a free-exercise-db array'
-            " (objects with primaryMuscles)"
-        ],
-    )
-
-
-def _parse_ours(data: dict[str, Any], source: str) -> ExerciseLibrary:
-    problems: list[str] = []
-    for key in sorted(set(data) - _TOP_LEVEL_KEYS, key=str):
-        problems.append(f"{key}: unknown top-level key; allowed: {', '.join(sorted(_TOP_LEVEL_KEYS))}")
-    version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
-        shown = "missing" if version is None else f"{version!r} is not supported"
-        problems.append(f"schema_version: {shown}; allowed: '{SCHEMA_VERSION}'")
-    raw = data.get("exercises")
-    if not isinstance(raw, list):
-        problems.append("exercises: must be a list of exercise objects")
-        raise LibraryValidationError(source, problems)
-    if not raw:
-        problems.append("exercises: the library holds no exercises")
-
-    valid: list[tuple[int, Exercise]] = []
-    ids: list[tuple[int, str]] = []
-    invalid_links: list[tuple[int, Any, list[tuple[str, str]]]] = []
-    entry_problems: list[tuple[int, str]] = []
-    for index, entry in enumerate(raw):
-        label = entry_label(index, entry.get("id") if isinstance(entry, dict) else None)
-        if not isinstance(entry, dict):
-            entry_problems.append((index, f"{label}: must be an object, got {type(entry).__name__}"))
-            continue
-        if isinstance(entry.get("id"), str):
-            ids.append((index, entry["id"]))
-        try:
-            valid.append((index, Exercise.model_validate(entry)))
-        except ValidationError as exc:
-            entry_problems.extend((index, f"{label}: {line}") for line in describe_validation_error(exc))
-            invalid_links.append((index, entry.get("id"), _raw_links(entry)))
-
-    entry_problems.extend(link_problems(valid, ids, invalid_links))
-    # Entry by entry, in file order, so a long report reads like the file.
-    problems.extend(line for _, line in sorted(entry_problems, key=lambda p: p[0]))
-    if problems:
-        raise LibraryValidationError(source, problems)
-    return ExerciseLibrary(tuple(ex for _, ex in valid), source)
-
-
 def entry_label(index: int, exercise_id: Any) -> str:
     shown = f"id {exercise_id!r}" if isinstance(exercise_id, str) else "no id"
     return f"entry {index} ({shown})"
@@ -260,7 +159,7 @@ def _links(ex: Exercise) -> list[tuple[str, str]]:
     return links + [(f"alternatives[{i}]", alt) for i, alt in enumerate(ex.alternatives)]
 
 
-def _raw_links(entry: dict[str, Any]) -> list[tuple[str, str]]:
+def raw_links(entry: dict[str, Any]) -> list[tuple[str, str]]:
     """An invalid entry's links are still checked, so one run reports everything."""
     links = [(name, entry[name]) for name in ("regression", "progression") if isinstance(entry.get(name), str)]
     alternatives = entry.get("alternatives")

@@ -12,287 +12,28 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..models import Block, Coach, Exercise, Hydration, Plan, Prescription, Session, Week
+from .formatting import dose, fmt_date, fmt_duration, fmt_effort, fmt_mass, fmt_minutes, fmt_volume
+from .model import (
+    BlockTable,
+    ChartBar,
+    Cover,
+    Day,
+    Document,
+    Fact,
+    Guidance,
+    Guide,
+    GuideEntry,
+    LoadChart,
+    LogRow,
+    LogWeek,
+    Meta,
+    Row,
+    Running,
+    TextBlock,
+    WeekPage,
+    Weeks,
+)
 from .theme import Theme
-
-ML_PER_FLOZ = 29.5735
-M_PER_MILE = 1609.344
-M_PER_YARD = 0.9144
-LB_PER_KG = 2.20462
-
-
-class _Doc:
-    """An immutable display record: fields are the annotations, defaults the class values.
-
-    Built from already-validated models (the Plan and Theme went through pydantic), so no
-    validation again; and defining twenty of these costs nothing at start-up, where
-    dataclasses, NamedTuples or pydantic models cost 10-20 ms of the CLI's budget.
-    """
-
-    _fields: tuple[str, ...] = ()
-
-    def __init_subclass__(cls) -> None:
-        cls._fields = tuple(cls.__dict__.get("__annotations__", {}))
-        cls._required = frozenset(f for f in cls._fields if f not in cls.__dict__)
-
-    def __init__(self, **values: object) -> None:
-        unknown = values.keys() - set(self._fields)
-        missing = self._required - values.keys()
-        if unknown or missing:
-            raise TypeError(f"{type(self).__name__}: unknown {sorted(unknown)}, missing {sorted(missing)}")
-        self.__dict__.update(values)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable")
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.__dict__ == self.__dict__
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self._fields)})"
-
-
-class Fact(_Doc):
-    label: str
-    value: str
-
-
-class ChartBar(_Doc):
-    label: str
-    value: int
-    light: bool
-
-
-class LoadChart(_Doc):
-    title: str
-    caption: str
-    axis_label: str
-    legend_normal: str
-    legend_light: str
-    bars: list[ChartBar]
-
-
-class TextBlock(_Doc):
-    """A heading with paragraphs or points under it."""
-
-    title: str
-    intro: str = ""
-    points: list[str] = []
-    numbered: bool = False
-
-
-class Cover(_Doc):
-    outline: str
-    title: str
-    subtitle: str
-    coach_line: str
-    facts: list[Fact]
-    chart: LoadChart
-    notes: list[TextBlock]
-    how_to_read: TextBlock
-    effort_title: str
-    effort_intro: str
-    effort_scale: list[Fact]
-    kind: str = "cover"
-
-
-class Row(_Doc):
-    """One prescription line of a block table; log cells are left blank for the pen."""
-
-    exercise: str
-    dose: str
-    rest: str
-    effort: str
-    note: str = ""
-
-
-class BlockTable(_Doc):
-    heading: str
-    rows: list[Row]
-
-
-class Day(_Doc):
-    heading: str
-    rest: bool
-    line: str = ""
-    blocks: list[BlockTable] = []
-    hydration: list[str] = []
-    drink: str = ""  # the hydration parts as one printed line
-    tips: list[str] = []
-
-
-class WeekPage(_Doc):
-    outline: str
-    heading: str
-    summary: str
-    light: bool
-    days: list[Day]
-
-
-class LogRow(_Doc):
-    label: str
-    cells: list[str | None]  # None: not part of that session
-    tall: bool = False
-
-
-class LogWeek(_Doc):
-    outline: str
-    heading: str
-    subtitle: str
-    columns: list[str]
-    rows: list[LogRow]
-
-
-class Weeks(_Doc):
-    outline: str
-    headers: list[str]  # done, exercise, dose, rest, effort, then the three log columns
-    notes_label: str
-    weeks: list[WeekPage] = []
-    logs: list[LogWeek] = []
-    kind: str = "weeks"
-
-
-class GuideEntry(_Doc):
-    name: str
-    muscles: str
-    steps: list[str]
-    cues: list[str]
-    variants: str  # the easier and harder versions, or "" when there are none
-    video_url: str | None = None
-    each_side: str = ""
-
-
-class Guide(_Doc):
-    outline: str
-    title: str
-    intro: str
-    labels: dict[str, str]
-    entries: list[GuideEntry]
-    kind: str = "guide"
-
-
-class Guidance(_Doc):
-    outline: str
-    title: str
-    intro: str
-    blocks: list[TextBlock]
-    kind: str = "guidance"
-
-
-Section = Cover | Weeks | Guide | Guidance
-
-
-class Running(_Doc):
-    """What every page carries."""
-
-    left: str
-    right: str
-    generator: str
-    coach: str
-    page_label: str  # with {page} and {pages} left for the layout to fill
-    edited: str = ""
-
-
-class Meta(_Doc):
-    title: str
-    author: str
-    subject: str
-    creator: str
-    keywords: str
-
-
-class Document(_Doc):
-    meta: Meta
-    running: Running
-    sections: list[Section]
-
-
-# --- formatting helpers: numbers and dates in the reader's units and language -------------
-
-
-def _num(theme: Theme, value: float) -> str:
-    """One decimal at most, with the language's decimal mark (1.9 in English, 1,9 in Spanish)."""
-    if not value % 1:
-        return str(int(value))
-    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", theme.t("decimal_mark"))
-
-
-def fmt_date(theme: Theme, day: dt.date, long: bool = False) -> str:
-    weekday = theme.lines("weekdays")[day.weekday()]
-    month = theme.lines("months")[day.month - 1]
-    key = "date_long" if long else "date_short"
-    return theme.t(key, weekday=weekday, day=day.day, month=month, year=day.year)
-
-
-def fmt_duration(theme: Theme, seconds: int) -> str:
-    if seconds < 120 and seconds % 60:
-        return theme.t("unit_s", n=seconds)
-    minutes = round(seconds / 60)
-    if minutes < 90:
-        return theme.t("unit_min", n=minutes)
-    hours, rest = divmod(minutes, 60)
-    return theme.t("unit_h_min", h=hours, m=rest) if rest else theme.t("unit_h", n=hours)
-
-
-def fmt_minutes(theme: Theme, minutes: int) -> str:
-    return fmt_duration(theme, minutes * 60)
-
-
-def fmt_distance(theme: Theme, metres: int, units: str) -> str:
-    if units == "imperial":
-        if metres < 800:
-            return theme.t("unit_yd", n=round(metres / M_PER_YARD))
-        return theme.t("unit_mi", n=_num(theme, round(metres / M_PER_MILE, 1)))
-    if metres < 1000:
-        return theme.t("unit_m", n=metres)
-    return theme.t("unit_km", n=_num(theme, round(metres / 1000, 1)))
-
-
-def fmt_volume(theme: Theme, low_ml: int, high_ml: int, units: str) -> str:
-    if units == "imperial":
-        low, high = round(low_ml / ML_PER_FLOZ), round(high_ml / ML_PER_FLOZ)
-        return theme.t("unit_floz", low=low, high=high)
-    return theme.t("unit_ml", low=low_ml, high=high_ml)
-
-
-def fmt_mass(theme: Theme, kg: float, units: str) -> str:
-    if units == "imperial":
-        return theme.t("unit_lb", n=round(kg * LB_PER_KG))
-    return theme.t("unit_kg", n=_num(theme, round(kg, 1)))
-
-
-def fmt_effort(theme: Theme, rpe: int | None, words: bool = False) -> str:
-    if rpe is None:
-        return ""
-    if words:
-        return theme.t("rpe_words", n=rpe, word=theme.lines("effort_word")[rpe - 1])
-    return theme.t("rpe", n=rpe)
-
-
-def _amount(theme: Theme, p: Prescription, units: str) -> str:
-    parts = []
-    if p.reps is not None:
-        parts.append(theme.t("reps", n=p.reps))
-    if p.duration_s is not None:
-        parts.append(fmt_duration(theme, p.duration_s))
-    if p.distance_m is not None:
-        parts.append(fmt_distance(theme, p.distance_m, units))
-    text = theme.t("range_sep").join(parts)
-    if p.per_side and text:
-        text = theme.t("per_side", amount=text)
-    return text
-
-
-def _dose(theme: Theme, p: Prescription, units: str) -> str:
-    """'3 × 12 reps', '2 × 30 s hold', '20 min · 3 km': how much, in one phrase."""
-    amount = _amount(theme, p, units)
-    if p.hold_s:
-        hold = theme.t("hold", time=fmt_duration(theme, p.hold_s))
-        amount = theme.t("range_sep").join(x for x in (amount, hold) if x)
-    if p.sets and amount:
-        return theme.t("sets_of", sets=p.sets, amount=amount)
-    return amount or (theme.t("sets_only", sets=p.sets) if p.sets else "")
 
 
 def _row(theme: Theme, p: Prescription, units: str) -> Row:
@@ -302,7 +43,7 @@ def _row(theme: Theme, p: Prescription, units: str) -> Row:
         effort = f"{effort}{theme.t('range_sep')}{rir}" if effort else rir
     return Row(
         exercise=p.name,
-        dose=_dose(theme, p, units),
+        dose=dose(theme, p, units),
         rest=fmt_duration(theme, p.rest_s) if p.rest_s else "",
         effort=effort,
         note=p.notes,
@@ -681,3 +422,4 @@ def user_texts(plan: Plan, coach: Coach | None, theme: Theme) -> Iterator[tuple[
     for key, g in theme.guidance.items():
         for line in (g.title or "", g.intro, *g.extra_points):
             yield f"theme '{theme.name}' guidance '{key}'", line
+

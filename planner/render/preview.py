@@ -17,7 +17,7 @@ from ..models import Plan, Prescription, Session, Week
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from .document import Day
+    from .model import Day
     from .theme import Theme
 
 __all__ = [
@@ -153,7 +153,7 @@ def plan_overview(plan: Plan, width: int = 100, theme: Any = None) -> list["Rend
     from rich.table import Table
     from rich.text import Text
 
-    from .document import fmt_date
+    from .formatting import fmt_date
 
     words = load_words(theme)
     profile = plan.profile

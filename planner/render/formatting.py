@@ -1,0 +1,107 @@
+"""Numbers, durations and dates in the reader's units and language, from the theme's words.
+
+One place for every display format, so a page never mixes two styles of the same quantity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..models import Prescription
+from .theme import Theme
+
+ML_PER_FLOZ = 29.5735
+
+
+M_PER_MILE = 1609.344
+
+
+M_PER_YARD = 0.9144
+
+
+LB_PER_KG = 2.20462
+
+
+def _num(theme: Theme, value: float) -> str:
+    """One decimal at most, with the language's decimal mark (1.9 in English, 1,9 in Spanish)."""
+    if not value % 1:
+        return str(int(value))
+    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", theme.t("decimal_mark"))
+
+
+def fmt_date(theme: Theme, day: dt.date, long: bool = False) -> str:
+    weekday = theme.lines("weekdays")[day.weekday()]
+    month = theme.lines("months")[day.month - 1]
+    key = "date_long" if long else "date_short"
+    return theme.t(key, weekday=weekday, day=day.day, month=month, year=day.year)
+
+
+def fmt_duration(theme: Theme, seconds: int) -> str:
+    if seconds < 120 and seconds % 60:
+        return theme.t("unit_s", n=seconds)
+    minutes = round(seconds / 60)
+    if minutes < 90:
+        return theme.t("unit_min", n=minutes)
+    hours, rest = divmod(minutes, 60)
+    return theme.t("unit_h_min", h=hours, m=rest) if rest else theme.t("unit_h", n=hours)
+
+
+def fmt_minutes(theme: Theme, minutes: int) -> str:
+    return fmt_duration(theme, minutes * 60)
+
+
+def fmt_distance(theme: Theme, metres: int, units: str) -> str:
+    if units == "imperial":
+        if metres < 800:
+            return theme.t("unit_yd", n=round(metres / M_PER_YARD))
+        return theme.t("unit_mi", n=_num(theme, round(metres / M_PER_MILE, 1)))
+    if metres < 1000:
+        return theme.t("unit_m", n=metres)
+    return theme.t("unit_km", n=_num(theme, round(metres / 1000, 1)))
+
+
+def fmt_volume(theme: Theme, low_ml: int, high_ml: int, units: str) -> str:
+    if units == "imperial":
+        low, high = round(low_ml / ML_PER_FLOZ), round(high_ml / ML_PER_FLOZ)
+        return theme.t("unit_floz", low=low, high=high)
+    return theme.t("unit_ml", low=low_ml, high=high_ml)
+
+
+def fmt_mass(theme: Theme, kg: float, units: str) -> str:
+    if units == "imperial":
+        return theme.t("unit_lb", n=round(kg * LB_PER_KG))
+    return theme.t("unit_kg", n=_num(theme, round(kg, 1)))
+
+
+def fmt_effort(theme: Theme, rpe: int | None, words: bool = False) -> str:
+    if rpe is None:
+        return ""
+    if words:
+        return theme.t("rpe_words", n=rpe, word=theme.lines("effort_word")[rpe - 1])
+    return theme.t("rpe", n=rpe)
+
+
+def _amount(theme: Theme, p: Prescription, units: str) -> str:
+    parts = []
+    if p.reps is not None:
+        parts.append(theme.t("reps", n=p.reps))
+    if p.duration_s is not None:
+        parts.append(fmt_duration(theme, p.duration_s))
+    if p.distance_m is not None:
+        parts.append(fmt_distance(theme, p.distance_m, units))
+    text = theme.t("range_sep").join(parts)
+    if p.per_side and text:
+        text = theme.t("per_side", amount=text)
+    return text
+
+
+def dose(theme: Theme, p: Prescription, units: str) -> str:
+    """'3 × 12 reps', '2 × 30 s hold', '20 min · 3 km': how much, in one phrase."""
+    amount = _amount(theme, p, units)
+    if p.hold_s:
+        hold = theme.t("hold", time=fmt_duration(theme, p.hold_s))
+        amount = theme.t("range_sep").join(x for x in (amount, hold) if x)
+    if p.sets and amount:
+        return theme.t("sets_of", sets=p.sets, amount=amount)
+    return amount or (theme.t("sets_only", sets=p.sets) if p.sets else "")
+

@@ -1,0 +1,91 @@
+"""Week pages and log pages: a table per day, with cells to fill in by pen.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepInFrame,
+    Spacer,
+)
+
+from . import document as d
+from .flowables import Outline, Styles, bullets
+from .grid import Grid, GridStyle, Row
+
+
+def _week_columns(width: float) -> list[float]:
+    fixed = [26, 0, 100, 32, 58, 44, 52, 40]
+    fixed[1] = width - sum(fixed)
+    return fixed
+
+
+def _grid_style(s: Styles, size: float, tick: bool) -> GridStyle:
+    grey = s.theme.greyscale
+    return GridStyle(
+        regular=s.font.regular,
+        bold=s.font.bold,
+        size=size,
+        text=s.text.rgb(),  # plain triples: cheaper to set than Color objects
+        muted=s.muted.rgb(),
+        rule=s.rule.rgb(),
+        accent=s.accent.rgb(),
+        header_bg=None if grey else s.header_bg.rgb(),
+        shade=None if grey else s.shade.rgb(),
+        tick=size if tick else 0.0,
+    )
+
+
+def _day_table(s: Styles, weeks: d.Weeks, day: d.Day, width: float) -> Grid:
+    """Warm-up, main work and cool-down as one table with the log columns to fill in."""
+    size = s.theme.fonts.table_size
+    rows = [Row(cells=list(weeks.headers), kind="head")]
+    log = [False] * 5 + [True] * 3
+    for block in day.blocks:
+        rows.append(Row(cells=[block.heading], kind="band"))
+        for r in block.rows:
+            rows.append(Row(cells=["", r.exercise, r.dose, r.rest, r.effort, "", "", ""], shade=log, tick=True, note=r.note))
+    rows.append(Row(cells=[weeks.notes_label], kind="band", muted=True, min_height=size * (2.6 if s.theme.dense else 3.2)))
+    return Grid(_week_columns(width), rows, _grid_style(s, size, tick=True))
+
+
+def week_page(s: Styles, weeks: d.Weeks, wk: d.WeekPage, key: str, width: float) -> list[Flowable]:
+    out: list[Flowable] = [Outline(key, wk.outline, 1), s.para(wk.heading, s.h1), s.para(wk.summary, s.small)]
+    for day in wk.days:
+        if day.rest:
+            out += [CondPageBreak(30), s.para(day.heading, s.rest_day), s.para(day.line, s.small)]
+            continue
+        out += [CondPageBreak(130), s.para(day.heading, s.day), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width)]
+        if day.drink:
+            out.append(s.para(day.drink, s.after_table))
+        if day.tips:
+            out += bullets(s, day.tips)
+    return out
+
+
+def log_week(s: Styles, lw: d.LogWeek, key: str, width: float, height: float) -> list[Flowable]:
+    """One landscape page per week: exercises down, sessions across, room to write."""
+    n = len(lw.columns) - 1
+    label_w = min(max(width * 0.2, 110), 170)
+    day_w = (width - label_w) / max(n, 1)
+    size = s.theme.fonts.table_size
+    rows = [Row(cells=list(lw.columns), kind="head")]
+    # spread the rows over the page: more room to write, up to twice the minimum
+    base = size * 3.3
+    fill = (height - 80) / (len(lw.rows) + 0.6 * sum(r.tall for r in lw.rows) + 1)
+    base = min(max(base, fill), base * 2)
+    for row in lw.rows:
+        rows.append(
+            Row(
+                cells=[row.label, *(c or "" for c in row.cells)],
+                shade=[False, *(c is None for c in row.cells)],
+                bold_first=True,
+                muted=True,
+                min_height=base * (1.6 if row.tall else 1),
+            )
+        )
+    table = Grid([label_w] + [day_w] * n, rows, _grid_style(s, size, tick=False))
+    content = [s.para(lw.heading, s.h1), s.para(lw.subtitle, s.small), Spacer(1, 4), table]
+    return [Outline(key, lw.outline, 1), KeepInFrame(width, height - 4, content, mode="shrink")]
+
