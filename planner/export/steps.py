@@ -6,7 +6,8 @@ reads the plan's session shape for export, so a change to the plan model is met 
 
 The device total equals the session's minutes: within each block, untimed items (reps, holds)
 share the block's time left after the timed ones, any time still over becomes an easy step,
-and a block whose timed items overrun it has its longest continuous step shortened.
+and a block whose timed items overrun it has its longest continuous step shortened (by the
+other blocks' steps when the block holds only repeats, whose work is the point).
 """
 
 from __future__ import annotations
@@ -154,7 +155,12 @@ def _fit_budget(items: list[Item], budget: int, intensity: str) -> list[Item]:
     if used < budget:
         filler = "recovery" if intensity == "active" else intensity
         return [*items, Step("Easy", filler, budget - used, None, None, "")]
-    over = used - budget
+    return _trim(items, used - budget)
+
+
+def _trim(items: list[Item], over: int) -> list[Item]:
+    """Take `over` seconds off the longest single steps, none below the minimum."""
+    items = list(items)
     while over > 0:
         singles = [k for k, i in enumerate(items) if isinstance(i, Step) and i.seconds > _MIN_UNTIMED_S]
         if not singles:
@@ -178,7 +184,8 @@ def session_steps(plan: Plan, session: Session) -> list[Item]:
     items: list[Item] = []
     for block in session.blocks:
         items.extend(_block_items(block, swim))
-    return items
+    # A block of repeats alone can overrun its minutes; the other blocks give the time back.
+    return _trim(items, flat_seconds(items) - session.minutes * 60)
 
 
 def flat_seconds(items: list[Item]) -> int:
