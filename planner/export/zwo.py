@@ -77,7 +77,7 @@ def session_to_zwo(plan: Plan, session: Session) -> bytes:
     root = ET.Element("workout_file")
     ET.SubElement(root, "author").text = AUTHOR
     ET.SubElement(root, "name").text = session.title
-    ET.SubElement(root, "description").text = f"{plan.title} - {session.date.isoformat()}"
+    ET.SubElement(root, "description").text = f"{plan.title}, {plan.profile.name}, {session.date.isoformat()}"
     ET.SubElement(root, "sportType").text = "bike"
     ET.SubElement(root, "tags")
     workout = ET.SubElement(root, "workout")
