@@ -14,6 +14,7 @@ import struct
 
 from ..models import Plan, Session
 from .steps import POOL_LENGTH_M, SPORTS, Item, Repeat, Step, session_steps
+from .words import w
 
 __all__ = ["fit_crc", "session_to_fit"]
 
@@ -101,7 +102,7 @@ def _target_fields(step: Step) -> tuple[int, int, int]:
 def _step_name(step: Step) -> str:
     """Without a device target the effort still reaches the wrist: RPE in the name."""
     if step.target is None and step.rpe is not None:
-        return f"{step.name} (RPE {step.rpe})"
+        return w("rpe", text=step.name, rpe=step.rpe)
     return step.name
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ProfileError
 from ..models import Block, Plan, Prescription, Session
+from .words import w, words
 
 __all__ = ["Step", "Repeat", "Target", "SPORTS", "session_steps", "flat_seconds", "check_exportable", "step_lines"]
 
@@ -88,10 +89,10 @@ def _label(item: Prescription) -> str:
     sides = 2 if item.per_side else 1
     if item.reps:
         count = f"{item.sets} x {item.reps}" if item.sets and item.sets > 1 else f"{item.reps}"
-        return f"{count}{' each side' if sides == 2 else ''} {item.name}"
+        return f"{count}{' ' + w('each_side') if sides == 2 else ''} {item.name}"
     if item.hold_s:
         count = f"{item.sets} x {item.hold_s}s" if item.sets and item.sets > 1 else f"{item.hold_s}s"
-        return f"{count}{' each side' if sides == 2 else ''} {item.name}"
+        return f"{count}{' ' + w('each_side') if sides == 2 else ''} {item.name}"
     return item.name
 
 
@@ -111,7 +112,7 @@ def _timed_items(item: Prescription, intensity: str, swim: bool) -> Item:
     sides = 2 if item.per_side else 1
     work = item.duration_s * sides
     distance = item.distance_m if swim and item.distance_m else None
-    name = f"{item.name}{' (each side)' if sides == 2 else ''}"
+    name = f"{item.name}{w('each_side_suffix') if sides == 2 else ''}"
     step = Step(name, intensity, work, distance, item.rpe, item.notes)
     sets = item.sets or 1
     if sets > 1:
@@ -154,7 +155,7 @@ def _fit_budget(items: list[Item], budget: int, intensity: str) -> list[Item]:
     used = sum(i.seconds for i in items)
     if used < budget:
         filler = "recovery" if intensity == "active" else intensity
-        return [*items, Step("Easy", filler, budget - used, None, None, "")]
+        return [*items, Step(w("filler"), filler, budget - used, None, None, "")]
     return _trim(items, used - budget)
 
 
@@ -199,11 +200,17 @@ def _clock(seconds: int) -> str:
 
 
 def _step_text(step: Step) -> str:
-    amount = f"{step.distance_m} m" if step.distance_m else _clock(step.seconds)
-    effort = f", RPE {step.rpe}" if step.rpe is not None and step.target is None else ""
+    amount = w("distance", metres=step.distance_m) if step.distance_m else _clock(step.seconds)
+    effort = w("effort_rpe", rpe=step.rpe) if step.rpe is not None else ""
     if step.target is not None:
-        effort = f", {step.target.kind} {step.target.low:g}-{step.target.high:g}"
-    return f"{amount} {step.name} [{step.intensity}{effort}]"
+        target = step.target
+        scale = 100 if target.kind == "power" else 1
+        effort = w(
+            "effort_target", kind=words()["target"][target.kind], low=f"{target.low * scale:g}",
+            high=f"{target.high * scale:g}",
+        )
+    intensity = words()["intensity"][step.intensity]
+    return w("step_line", amount=amount, name=step.name, intensity=intensity, effort=effort)
 
 
 def step_lines(items: list[Item]) -> list[str]:
@@ -212,7 +219,7 @@ def step_lines(items: list[Item]) -> list[str]:
     for item in items:
         if isinstance(item, Repeat):
             inner = "; ".join(_step_text(s) for s in item.steps)
-            lines.append(f"{item.times} x ({inner})")
+            lines.append(w("repeat", times=item.times, steps=inner))
         else:
             lines.append(_step_text(item))
     return lines

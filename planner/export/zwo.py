@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from ..errors import ProfileError
 from ..models import Plan, Session
 from .steps import Item, Repeat, Step, session_steps
+from .words import w
 
 __all__ = ["session_to_zwo"]
 
@@ -25,8 +26,8 @@ def _power(step: Step) -> float | None:
 
 
 def _message(step: Step) -> str:
-    text = step.name if step.rpe is None else f"{step.name} (RPE {step.rpe})"
-    return f"{text}: {step.notes}" if step.notes else text
+    text = step.name if step.rpe is None else w("rpe", text=step.name, rpe=step.rpe)
+    return w("note", text=text, notes=step.notes) if step.notes else text
 
 
 def _segment(parent: ET.Element, step: Step) -> None:
