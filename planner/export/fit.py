@@ -106,18 +106,18 @@ def _step_name(step: Step) -> str:
     return step.name
 
 
-def _flatten(items: list[Item]) -> list[tuple[Step | Repeat, int]]:
-    """Steps in device order with their message index; a repeat step follows its group and
-    points back at the group's first step."""
-    out: list[tuple[Step | Repeat, int]] = []
+def _flatten(items: list[Item]) -> list[tuple[Step | Repeat, int, int]]:
+    """(step or repeat, message index, first index of the group) in device order: a repeat
+    step follows its group and points back at the group's first step."""
+    out: list[tuple[Step | Repeat, int, int]] = []
     for item in items:
         if isinstance(item, Repeat):
             first = len(out)
             for step in item.steps:
-                out.append((step, len(out)))
-            out.append((Repeat(item.times, (Step("", "", first),)), len(out)))
+                out.append((step, len(out), first))
+            out.append((item, len(out), first))
         else:
-            out.append((item, len(out)))
+            out.append((item, len(out), len(out)))
     return out
 
 
@@ -150,12 +150,12 @@ def session_to_fit(plan: Plan, session: Session, index_in_day: int = 0) -> bytes
     if plan.profile.activity == "swimming":
         workout += [(14, UINT16, 2, POOL_LENGTH_M * 100), (15, ENUM, 1, 0)]
     w.message(1, 26, workout)
-    for step, index in flat:
+    for step, index, first in flat:
         if isinstance(step, Repeat):
             fields = [
                 (254, UINT16, 2, index),
                 (1, ENUM, 1, DURATION_REPEAT),
-                (2, UINT32, 4, step.steps[0].seconds),
+                (2, UINT32, 4, first),
                 (3, ENUM, 1, TARGET_OPEN),
                 (4, UINT32, 4, step.times),
                 (5, UINT32, 4, 0),
