@@ -127,3 +127,18 @@ def test_calendar_events_carry_the_steps(tmp_path):
         description = str(event.get("description"))
         for line in step_lines(session_steps(plan, session)):
             assert line in description
+
+
+def test_plan_breaking_a_safety_rule_is_not_exported(tmp_path):
+    _, path = _save(tmp_path, "running")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    session = data["weeks"][1]["sessions"][0]
+    session["blocks"] = [session["blocks"][1], session["blocks"][0], *session["blocks"][2:]]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = runner.invoke(APP, ["export", str(path), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "safety problem" in result.output.splitlines()[-1]
+    assert session["date"] in result.output
+    assert not list(out.iterdir())
