@@ -172,7 +172,9 @@ def _trim(items: list[Item], over: int) -> list[Item]:
         cut = min(over, step.seconds - _MIN_UNTIMED_S)
         distance = step.distance_m
         if distance:
-            distance = max(1, round(distance * (step.seconds - cut) / step.seconds))
+            # Whole lengths of the pool: a watch counts lengths, not metres.
+            lengths = round(distance * (step.seconds - cut) / step.seconds / POOL_LENGTH_M)
+            distance = max(1, lengths) * POOL_LENGTH_M
         items[k] = Step(step.name, step.intensity, step.seconds - cut, distance, step.rpe, step.notes, step.target)
         over -= cut
     return items
