@@ -110,6 +110,7 @@ def test_swims_use_distance_and_the_pool_length():
     distances = [f for _, f in messages[2:] if f["duration_type"] == "distance"]
     planned = [s for s in session_steps(plan, session) if isinstance(s, Step) and s.distance_m]
     assert distances and [d["duration_distance"] for d in distances] == [p.distance_m for p in planned]
+    assert all(d["duration_distance"] % 25 == 0 for d in distances)  # whole pool lengths
 
 
 def test_rpe_is_in_the_step_name_when_there_is_no_target():
