@@ -86,14 +86,16 @@ def _intensity(block: Block) -> str:
 
 def _label(item: Prescription) -> str:
     """The step's name: what to do and how much of it when the device cannot count it."""
-    sides = 2 if item.per_side else 1
     if item.reps:
-        count = f"{item.sets} x {item.reps}" if item.sets and item.sets > 1 else f"{item.reps}"
-        return f"{count}{' ' + w('each_side') if sides == 2 else ''} {item.name}"
-    if item.hold_s:
-        count = f"{item.sets} x {item.hold_s}s" if item.sets and item.sets > 1 else f"{item.hold_s}s"
-        return f"{count}{' ' + w('each_side') if sides == 2 else ''} {item.name}"
-    return item.name
+        amount = str(item.reps)
+    elif item.hold_s:
+        amount = w("hold", seconds=item.hold_s)
+    else:
+        return item.name
+    if item.sets and item.sets > 1:
+        amount = w("sets", sets=item.sets, amount=amount)
+    sides = w("each_side_label") if item.per_side else ""
+    return w("label", amount=amount, sides=sides, name=item.name)
 
 
 def _natural_seconds(item: Prescription) -> int:
