@@ -12,6 +12,7 @@ import typer  # noqa: E402
 
 from .batch import batch  # noqa: E402
 from .exercises import exercises_app
+from .export_cmd import export
 from .generate import generate
 from .init_cmd import init
 from .render_cmd import render
@@ -31,6 +32,7 @@ app.command("render")(render)
 app.command("init")(init)
 app.command("batch")(batch)
 app.command("schema")(schema)
+app.command("export")(export)
 app.add_typer(exercises_app, name="exercises")
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import ProfileError
 from ..models import Plan, Session
 from ..render.preview import day_lines, load_words, session_day
+from .steps import SPORTS, session_steps, step_lines
 
 __all__ = ["event_uid", "parse_start_time", "plan_to_ics"]
 
@@ -97,6 +98,9 @@ def plan_to_ics(plan: Plan, start_time: str | dt.time | None = None, theme: Any 
                 f"{words.t('range_sep')}{words.t(f'week_kind_{week.kind}')}"
             )
             description = [week_line, *day_lines(words, session_day(words, plan, week, session))]
+            if plan.profile.activity in SPORTS:
+                # The same steps a watch gets from the FIT export, so calendar and device agree.
+                description += ["", *step_lines(session_steps(plan, session))]
             if plan.edited:
                 description.insert(0, words.t("edited_mark"))
             event.add("description", "\n".join(description))
