@@ -142,3 +142,46 @@ def test_plan_breaking_a_safety_rule_is_not_exported(tmp_path):
     assert "safety problem" in result.output.splitlines()[-1]
     assert session["date"] in result.output
     assert not list(out.iterdir())
+
+
+GEN = ["generate", "--level", "beginner", "--activity", "cycling", "--weeks", "2", "--name", "Zoë",
+       "--start-date", "2027-01-04"]
+
+
+def test_generate_also_writes_device_files_that_match_a_later_export(tmp_path):
+    watch, later = tmp_path / "watch", tmp_path / "later"
+    watch.mkdir(), later.mkdir()
+    result = runner.invoke(APP, [*GEN, "-o", str(tmp_path / "z.json"), "-f", "json", "--export", "fit,zwo", str(watch)])
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in watch.iterdir())
+    sessions = sum(len(w["sessions"]) for w in json.loads((tmp_path / "z.json").read_text())["weeks"])
+    assert len([f for f in files if f.endswith(".fit")]) == len([f for f in files if f.endswith(".zwo")]) == sessions
+    assert f"Wrote {len(files)} device files (fit, zwo)" in result.output
+    assert runner.invoke(APP, ["export", str(tmp_path / "z.json"), "-f", "fit", "-o", str(later)]).exit_code == 0
+    for path in later.iterdir():
+        assert path.read_bytes() == (watch / path.name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    "export,message",
+    [(["gpx", "FOLDER"], "'gpx' is not a device format; allowed: fit, zwo"),
+     (["fit", "missing"], "does not exist; give an existing folder")],
+)
+def test_generate_refuses_a_bad_export_request_before_writing_anything(tmp_path, export, message):
+    (tmp_path / "FOLDER").mkdir()
+    args = [a if a != "FOLDER" and a != "missing" else str(tmp_path / a) for a in export]
+    result = runner.invoke(APP, [*GEN, "-o", str(tmp_path / "z.pdf"), "--export", *args])
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "z.pdf").exists()
+
+
+def test_generate_writes_nothing_when_one_device_file_exists(tmp_path):
+    watch = tmp_path / "watch"
+    watch.mkdir()
+    (watch / "2027-01-04-easy-ride.fit").write_bytes(b"mine")
+    result = runner.invoke(APP, [*GEN, "-o", str(tmp_path / "z.pdf"), "--export", "fit", str(watch)])
+    assert result.exit_code == 2 and "exists" in result.stderr
+    assert not (tmp_path / "z.pdf").exists()
+    assert [p.name for p in watch.iterdir()] == ["2027-01-04-easy-ride.fit"]
+    assert (watch / "2027-01-04-easy-ride.fit").read_bytes() == b"mine"

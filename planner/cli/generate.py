@@ -46,6 +46,15 @@ def generate(
     time: Annotated[
         str | None, typer.Option("--time", help="Calendar start time HH:MM (else all-day events).")
     ] = None,
+    export: Annotated[
+        tuple[str, Path] | None,
+        typer.Option(
+            "--export",
+            help="Also write one device file per session: formats (fit, zwo; comma-separated) and"
+            " an existing folder, e.g. --export fit,zwo watch/",
+            metavar="FORMATS FOLDER",
+        ),
+    ] = None,
     theme: o.Theme = None,
     paper: o.Paper = None,
     coach: o.CoachFile = None,
@@ -84,6 +93,7 @@ def generate(
         for path in (target, ics):
             if path is not None:
                 check_target(path, force=force)
+        formats, export_dir = _export_request(export)
 
         from .. import build_plan, load_library
 
@@ -104,18 +114,54 @@ def generate(
             from ..export.ics import plan_to_ics
 
             calendar = plan_to_ics(plan, time, theme_value)
+        device_files = _device_files(plan, formats, export_dir, force)
         from ..io.writers import write_atomic
 
-        write_atomic(target, data, force=force)
-        if calendar is not None and ics is not None:
-            try:
-                write_atomic(ics, calendar, force=force)
-            except Exception:
-                # Both files or neither: never half of what was asked for.
-                target.unlink(missing_ok=True)
-                raise
+        written: list[Path] = []
+        try:
+            for path, payload in [(target, data), (ics, calendar), *device_files]:
+                if path is not None and payload is not None:
+                    written.append(write_atomic(path, payload, force=force))
+        except Exception:
+            # All the files or none: never half of what was asked for.
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
     weeks_word = "week" if len(plan.weeks) == 1 else "weeks"
     sessions = sum(len(w.sessions) for w in plan.weeks)
     typer.echo(f"Wrote {target} ({len(plan.weeks)} {weeks_word}, {sessions} sessions)")
     if ics is not None:
         typer.echo(f"Wrote {ics}")
+    if device_files:
+        typer.echo(f"Wrote {len(device_files)} device files ({', '.join(formats)}) to {export_dir}")
+
+
+def _export_request(export: tuple[str, Path] | None) -> tuple[list[str], Path | None]:
+    """Check --export before any slow work: known formats, an existing folder."""
+    if export is None:
+        return [], None
+    from ..export.files import FORMATS
+
+    raw, folder = export
+    formats = [f.strip().lower() for f in raw.replace(";", ",").split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if not formats or bad:
+        shown = bad[0] if bad else raw
+        raise fail(f"--export: {shown[:40]!r} is not a device format; allowed: {', '.join(FORMATS)}")
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise fail(f"--export: '{folder}' {what}; give an existing folder")
+    return list(dict.fromkeys(formats)), folder
+
+
+def _device_files(plan: object, formats: list[str], folder: Path | None, force: bool) -> list[tuple[Path, bytes]]:
+    """Encode every device file and check every target before anything is written."""
+    if folder is None:
+        return []
+    from ..export.files import plan_exports
+    from ..io.writers import check_target
+
+    files = [(folder / name, data) for fmt in formats for name, data in plan_exports(plan, fmt)]
+    for path, _ in files:
+        check_target(path, force=force)
+    return files
