@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from ..errors import OutputExistsError, PlannerError
 from ..io.profiles import describe_validation_error
-from ..io.writers import write_atomic
+from ..io.writers import check_target, write_atomic
 from ..models import Profile
 from .combined import check_combined_target, write_combined
 from .naming import FileNamer
@@ -53,11 +53,37 @@ def render_client(settings: RenderSettings, profile: Profile) -> bytes:
     return render_pdf(plan, settings.theme, paper=settings.paper, coach=settings.coach)
 
 
+def device_files(settings: RenderSettings, task: Task) -> list[tuple[Path, bytes]]:
+    """The client's workouts for watches and trainers, in `<handout stem>/` beside the PDF.
+
+    Zwift files are for cycling clients only, so a mixed roster can ask for `fit,zwo`. Every
+    target is checked before the handout is written: a row gets all its files or none.
+    """
+    if not settings.exports:
+        return []
+    from .. import build_plan
+    from ..export.files import plan_exports
+
+    plan = build_plan(task.profile, _library(settings.library), seed=settings.seed)
+    folder = task.path.with_suffix("")
+    formats = [f for f in settings.exports if f != "zwo" or plan.profile.activity == "cycling"]
+    files = [(folder / name, data) for fmt in formats for name, data in plan_exports(plan, fmt)]
+    if folder.exists():  # a new folder holds nothing to overwrite
+        for path, _ in files:
+            check_target(path, force=task.force)
+    return files
+
+
 def run_task(job: Job, settings: RenderSettings, task: Task) -> RowResult:
     """Print one client; every failure becomes a report line, never an exception."""
     try:
         data = job(settings, task.profile)
+        check_target(task.path, force=task.force)
+        devices = device_files(settings, task)
         write_atomic(task.path, data, force=task.force)
+        for path, payload in devices:
+            path.parent.mkdir(exist_ok=True)
+            write_atomic(path, payload, force=task.force)
     except OutputExistsError:
         return RowResult(task.row, task.name, "exists", task.path.name)
     except PlannerError as exc:

@@ -71,6 +71,15 @@ def batch(
     ] = None,
     seed: o.Seed = 0,
     exercises: o.Exercises = None,
+    export: Annotated[
+        str | None,
+        typer.Option(
+            "--export",
+            help="Also write each client's workouts for devices: fit and/or zwo (comma-separated;"
+            " zwo for cycling clients), in a folder named like the handout.",
+            metavar="FORMATS",
+        ),
+    ] = None,
     template: Annotated[
         bool, typer.Option("--template", help="Write an example roster CSV with every column, to start from.")
     ] = False,
@@ -98,6 +107,7 @@ def batch(
             coach=o.coach_from_options(coach, coach_name, coach_contact, logo, accent),
             seed=seed,
             library=_library(exercises),
+            exports=_exports(export),
         )
         opened = open_roster(roster)
         count = workers or _cores()
@@ -237,3 +247,16 @@ class _Progress:
             typer.echo(f"[{done}/{total}] row {result.row} {result.name}: {what}", err=True)
         if self._bar is not None:
             self._bar.update(self._task, completed=done)
+
+
+def _exports(raw: str | None) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    from ..export.files import FORMATS
+
+    formats = [f.strip().lower() for f in raw.replace(";", ",").split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if not formats or bad:
+        shown = bad[0] if bad else raw
+        raise fail(f"--export: {shown[:40]!r} is not a device format; allowed: {', '.join(FORMATS)}")
+    return tuple(dict.fromkeys(formats))
