@@ -143,7 +143,7 @@ class _Builder:
             every = deload_interval(profile)
             main = strength_main(menu, profile, spec.main, spec.rpe,
                                  week_in_cycle=(week.number - 1) % every, cycle_length=every - 1,
-                                 deload=deload)
+                                 deload=deload, cycle=week.cycle, week_number=week.number)
         elif spec.kind == "circuit":
             main = circuit_main(menu, profile, spec.main, spec.rpe, deload=deload)
         elif spec.kind == "recovery":
