@@ -184,14 +184,9 @@ def strength_main(
                 grew = True
     items = items_of(chosen)
     out = []
-    ramp_done = False
+    # The warm-up's ramp sets lead into the first lift; the lift does not repeat them as a note.
     for item in items:
-        notes = [item.notes]
-        ex = next(c.exercise for c in stations if c.exercise.id == item.exercise_id)
-        if not ramp_done and profile.level != "beginner" and item.reps and is_loaded(ex):
-            notes.append(say("items.ramp_sets"))
-            ramp_done = True
-        notes.append(first_week_note(profile, week_number, item))
+        notes = [item.notes, first_week_note(profile, week_number, item)]
         out.append(item.model_copy(update={"notes": "; ".join(n for n in notes if n)}))
     return Block(kind="main", minutes=minutes, items=out)
 
