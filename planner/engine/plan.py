@@ -50,8 +50,9 @@ def accessory_patterns(profile: Profile) -> tuple[str, ...]:
         pattern = R.FOCUS_PATTERNS.get(focus)
         if pattern and pattern not in patterns:
             patterns.append(pattern)
-    if profile.age is not None and profile.age >= R.BALANCE_AGE and "balance" not in patterns:
-        patterns.append("balance")  # strength: balance work from 65 (lifting days hold it too)
+    older = profile.age is not None and profile.age >= R.BALANCE_AGE
+    if older and profile.activity not in ("strength", "general") and "balance" not in patterns:
+        patterns.append("balance")  # strength: balance work from 65 (lifting days hold it as a station)
     return tuple(patterns)
 
 
