@@ -159,17 +159,31 @@ def strength_main(
         return sum(prescription_seconds(p) for p in items_of(chosen))
 
     chosen: list[tuple[int, int, int]] = []  # station index, sets, rest
-    for i, choice in enumerate(stations):
+    # Balance work (older adults, a balance focus) is promised: it gets its room first.
+    order = sorted(range(len(stations)), key=lambda i: stations[i].exercise.pattern != "balance")
+    for i in order:
+        choice = stations[i]
         main = choice.exercise.id in mains
-        rest = rules.rest_compound_s if (main or i < 2) else rules.rest_accessory_s
-        if main and doses[i][0] <= 6:
+        balance = choice.exercise.pattern == "balance"
+        rest = rules.rest_compound_s if (main or i < 2) and not balance else rules.rest_accessory_s
+        if main and is_loaded(choice.exercise) and doses[i][0] <= 6:
             rest = max(rest, HEAVY_REST_S)
         trial = chosen + [(i, rules.sets_min if not deload else 1, rest)]
         if seconds(trial) <= budget or not chosen:
             chosen = trial
+    lifts = [i for i in order if stations[i].exercise.pattern != "balance"]
+    if lifts and all(stations[i].exercise.pattern == "balance" for i, _, _ in chosen):
+        # Too short for both: the lift comes first, balance only if it still fits.
+        light = [(i, 1, 30) for i, _, _ in chosen][:1]  # balance at its least: one set, short rest
+        for sets in range(rules.sets_min if not deload else 1, 0, -1):
+            first = (lifts[0], sets, rules.rest_compound_s)
+            if seconds([first, *light]) <= budget:
+                break
+        chosen = [first] + [c for c in light if seconds([first, c]) <= budget]
     if seconds(chosen) > budget:
         i, _, _ = chosen[0]
         chosen = [(i, 1, 30)]
+    chosen.sort()  # back to the session's order
     max_sets = rules.sets_max if not deload else max(1, rules.sets_max - 2)
     grew = True
     while grew:
