@@ -74,6 +74,28 @@ WebUrl = Annotated[
 ]
 
 
+def parse_lifts(value: Any) -> Any:
+    """Lifts written as text ("id 100x5", separated by ';' or given as a list) become the
+    mapping the model keeps; anything else passes through for the model to judge."""
+    if isinstance(value, str):
+        value = [p for p in value.replace(",", ";").split(";") if p.strip()]
+    if not isinstance(value, list):
+        return value
+    out: dict[str, Any] = {}
+    for part in value:
+        if not isinstance(part, str):
+            return value
+        ident, _, sets = part.strip().rpartition(" ")
+        weight, x, reps = sets.lower().partition("x")
+        try:
+            out[ident.strip()] = {"weight_kg": float(weight.removesuffix("kg")), "reps": int(reps)}
+        except ValueError:
+            raise ValueError(f"'{part.strip()[:80]}' is not a lift; write it as 'exercise-id 100x5' (kg x reps)") from None
+        if not x or not ident.strip():
+            raise ValueError(f"'{part.strip()[:80]}' is not a lift; write it as 'exercise-id 100x5' (kg x reps)")
+    return out
+
+
 def next_monday(today: dt.date | None = None) -> dt.date:
     """Plans start on a Monday by default so weeks read Monday to Sunday on paper."""
     today = today or dt.date.today()
@@ -99,6 +121,20 @@ class Profile(Frozen):
     age: int | None = Field(None, ge=14, le=100)
     units: Units = "metric"
     notes: ShortText = ""
+    # strength: lifts, loads
+    lifts: dict[Slug, "LiftSet"] = Field(
+        default_factory=dict,
+        description="recent sets by exercise id, e.g. {'barbell-back-squat': {'weight_kg': 100, 'reps': 5}}",
+    )
+    plate_step_kg: float | None = Field(
+        None, gt=0, le=10, description="smallest load step; default 2.5 kg barbell, 2 kg dumbbells"
+    )
+
+    @field_validator("lifts", mode="before")
+    @classmethod
+    def _parse_lifts(cls, value: Any) -> Any:
+        """Accept "barbell-back-squat 100x5; goblet-squat 20x10" (flags, rosters, init)."""
+        return parse_lifts(value)
 
     @field_validator("equipment", "focus", "limitations", mode="before")
     @classmethod
@@ -108,6 +144,13 @@ class Profile(Frozen):
             parts = [p.strip() for p in value.replace(",", ";").split(";")]
             return [p for p in parts if p]
         return value
+
+
+class LiftSet(Frozen):
+    """A set the lifter did recently: the planner estimates a one-rep max from it (Epley)."""
+
+    weight_kg: float = Field(gt=0, le=500, description="the load lifted, in kg")
+    reps: int = Field(ge=1, le=20, description="reps done with it (1-20; more says little of a max)")
 
 
 class Dose(Frozen):
@@ -172,6 +215,10 @@ class Prescription(Frozen):
     rpe: int | None = Field(None, ge=1, le=10)
     per_side: bool = False
     notes: str = ""
+    # strength: lifts, loads
+    load_kg: float | None = Field(None, gt=0, description="working load from the profile's recent lift")
+    rep_max: int | None = Field(None, ge=1, le=30, description="use a weight you could lift this many times")
+    percent_1rm: int | None = Field(None, ge=30, le=100, description="share of the one-rep max")
 
 
 class Block(Frozen):

@@ -91,6 +91,7 @@ Pattern = Literal[
     "abductor",
     "glute",
     "full-body",
+    "balance",
     # endurance main work
     "easy",
     "long",

@@ -305,6 +305,7 @@ _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
         "age": "",
         "units": "imperial",
         "notes": "Press pain-free only; tell me if the shoulder aches the next day.",
+        "lifts": "dumbbell-row 24x10;goblet-squat 28x10",
     },
     {
         "name": "Agnieszka Wójcik",
@@ -328,7 +329,7 @@ _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
 def template_csv() -> str:
     """An example roster with every profile column, ready to open in a spreadsheet.
 
-    List columns (equipment, focus, limitations) use ';' between values; an empty cell means
+    List columns (equipment, focus, limitations, lifts as "id KGxREPS") use ';' between values; an empty cell means
     the profile's default (an empty start_date means the Monday after the batch runs).
     """
     buffer = io.StringIO()

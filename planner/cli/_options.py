@@ -27,6 +27,8 @@ Limitations = Annotated[str | None, typer.Option(help="Limitations, separated by
 StartDate = Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD. Default: next Monday.", rich_help_panel=PROFILE)]
 BodyMass = Annotated[float | None, typer.Option("--body-mass-kg", help="Body mass in kg, 30-250 (scales hydration).", rich_help_panel=PROFILE)]
 Age = Annotated[int | None, typer.Option(help="Age, 14-100 (stretch holds, recovery weeks).", rich_help_panel=PROFILE)]
+Lifts = Annotated[list[str] | None, typer.Option("--lift", help="A recent set for loads, 'exercise-id KGxREPS' (e.g. 'barbell-back-squat 100x5'); repeatable.", rich_help_panel=PROFILE)]
+PlateStep = Annotated[float | None, typer.Option("--plate-step-kg", help="Smallest load step in kg (default 2.5 barbell, 2 dumbbells).", rich_help_panel=PROFILE)]
 Units = Annotated[str | None, typer.Option(help="metric or imperial. Default: metric.", rich_help_panel=PROFILE)]
 Seed = Annotated[int, typer.Option(help="Seed for the choice among equally good exercises.", rich_help_panel=PROFILE)]
 Exercises = Annotated[Path | None, typer.Option("--exercises", help="Another exercise library (our format or free-exercise-db JSON).", rich_help_panel=PROFILE, dir_okay=False)]
@@ -42,7 +44,7 @@ Force = Annotated[bool, typer.Option("--force", help="Overwrite existing output 
 
 PROFILE_FIELDS = (
     "name", "level", "activity", "weeks", "days_per_week", "session_minutes", "equipment", "focus",
-    "limitations", "start_date", "body_mass_kg", "age", "units",
+    "limitations", "start_date", "body_mass_kg", "age", "units", "lifts", "plate_step_kg",
 )
 
 
@@ -50,7 +52,8 @@ def profile_from_options(profile_file: Path | None, values: dict[str, Any]) -> A
     """Flags over file; the one place a command turns its options into a Profile."""
     from ..io.profiles import build_profile, read_profile_file
 
-    overrides = {k: values.get(k) for k in PROFILE_FIELDS}
+    # An unused repeatable flag arrives as an empty list: "not given", like None.
+    overrides = {k: (values.get(k) or None) if k == "lifts" else values.get(k) for k in PROFILE_FIELDS}
     file_data = read_profile_file(profile_file) if profile_file is not None else None
     return build_profile(file_data, overrides, source=str(profile_file) if profile_file else None)
 

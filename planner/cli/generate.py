@@ -33,6 +33,8 @@ def generate(
     body_mass_kg: o.BodyMass = None,
     age: o.Age = None,
     units: o.Units = None,
+    lifts: o.Lifts = None,
+    plate_step_kg: o.PlateStep = None,
     seed: o.Seed = 0,
     exercises: o.Exercises = None,
     output: Annotated[

@@ -47,6 +47,7 @@ def _questions() -> list[tuple[str, str, str | None]]:
         ("body_mass_kg", "Body mass in kg, to size drink targets (30-250, blank to skip)", ""),
         ("age", "Age in years (14-100, blank to skip)", ""),
         ("notes", "A note to print on the cover (blank for none)", ""),
+        ("lifts", "Recent lifts for loads, e.g. 'barbell-back-squat 100x5; goblet-squat 20x10' (blank to skip)", ""),
     ]
 
 
@@ -81,6 +82,8 @@ def _toml_value(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(str(k))} = {_toml_value(v)}" for k, v in value.items()) + "}"
     # JSON string escapes are valid TOML basic-string escapes; DEL must be escaped too.
     return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
 
@@ -125,6 +128,8 @@ def init(
     answers: dict[str, Any] = {}
     with user_errors():
         for field, question, default in _questions():
+            if field == "lifts" and answers.get("activity") not in ("strength", "general"):
+                continue  # loads are for lifting plans
             value = _ask(field, question, default, answers)
             if value is not None:
                 answers[field] = value
@@ -132,8 +137,9 @@ def init(
 
         profile = Profile.model_validate(answers)
         data = profile.model_dump(mode="python", exclude_none=True)
-        if not data.get("notes"):
-            data.pop("notes", None)
+        for empty in ("notes", "lifts"):
+            if not data.get(empty):
+                data.pop(empty, None)
         text = profile_text(data, suffix, output.name)
         write_atomic(output, text.encode("utf-8"), force=force)
     typer.echo(f"Wrote {output}. Next: planner generate --profile {output}")

@@ -50,6 +50,9 @@ def accessory_patterns(profile: Profile) -> tuple[str, ...]:
         pattern = R.FOCUS_PATTERNS.get(focus)
         if pattern and pattern not in patterns:
             patterns.append(pattern)
+    older = profile.age is not None and profile.age >= R.BALANCE_AGE
+    if older and profile.activity not in ("strength", "general") and "balance" not in patterns:
+        patterns.append("balance")  # strength: balance work from 65 (lifting days hold it as a station)
     return tuple(patterns)
 
 
@@ -143,7 +146,7 @@ class _Builder:
             every = deload_interval(profile)
             main = strength_main(menu, profile, spec.main, spec.rpe,
                                  week_in_cycle=(week.number - 1) % every, cycle_length=every - 1,
-                                 deload=deload)
+                                 deload=deload, cycle=week.cycle, week_number=week.number)
         elif spec.kind == "circuit":
             main = circuit_main(menu, profile, spec.main, spec.rpe, deload=deload)
         elif spec.kind == "recovery":

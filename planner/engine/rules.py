@@ -139,7 +139,8 @@ FOCUS_PATTERNS: dict[str, str] = {
     "posture": "pull",
     "upper-body": "push",
     "lower-body": "squat",
-    "balance": "lunge",
+    "balance": "balance",
+    "mobility": "mobility",
 }
 
 # Warm-up and cool-down length from the session length: RAMP warm-ups of 5-10+ minutes,
@@ -157,3 +158,38 @@ def stretch_hold_s(age: int | None, level: str) -> int:
     if age is not None and age >= 65:
         return 45
     return 20 if level == "beginner" else 30
+
+
+# Strength: the main lift for each pattern as a coach would choose it, most preferred first
+# (barbell, then dumbbells, kettlebell, machines/cable, bands, bodyweight). The planner takes
+# the first one the profile's equipment, level and limitations allow and keeps it for the
+# whole plan, so the load can climb on one lift; accessories rotate by block.
+MAIN_LIFT_PREFERENCE: dict[str, tuple[str, ...]] = {
+    "squat": ("barbell-back-squat", "goblet-squat", "kettlebell-goblet-squat", "leg-press", "band-squat",
+              "bodyweight-squat", "box-squat", "wall-sit", "sit-to-stand"),
+    "hinge": ("barbell-deadlift", "dumbbell-romanian-deadlift", "ez-bar-romanian-deadlift",
+              "kettlebell-deadlift", "cable-pull-through", "band-pull-through", "single-leg-rdl",
+              "hip-hinge-drill"),
+    "push": ("barbell-bench-press", "dumbbell-bench-press", "barbell-overhead-press", "dumbbell-floor-press",
+             "machine-chest-press", "kettlebell-press", "dumbbell-shoulder-press", "band-chest-press",
+             "push-up", "incline-push-up", "wall-push-up"),
+    "pull": ("barbell-bent-over-row", "pull-up", "dumbbell-row", "lat-pulldown", "seated-cable-row",
+             "kettlebell-row", "band-row", "band-assisted-pull-up", "inverted-row", "doorway-row",
+             "prone-y-raise"),
+}
+# Heavy hinges (deadlifts) stay at a few reps with reps in reserve: form breaks first there.
+HEAVY_HINGE_MIN_RIR = 2
+# Equipment that makes a set "loaded" (it gets load guidance) and what never goes in a circuit.
+LOADED_EQUIPMENT = frozenset({"barbell", "dumbbells", "kettlebell", "machines", "cable", "ez-bar"})
+CIRCUIT_FORBIDDEN_EQUIPMENT = frozenset({"barbell", "ez-bar", "machines", "cable"})
+CIRCUIT_MIN_ROUNDS = 2
+# Plate steps for rounding working loads (kg), by the equipment the lift uses.
+PLATE_STEP_KG = {"barbell": 2.5, "ez-bar": 2.5, "dumbbells": 2.0, "kettlebell": 4.0, "machines": 2.5, "cable": 2.5}
+# From this age, balance work in at least two sessions a week (ACSM older adults).
+BALANCE_AGE = 65
+# Main lifts of trained lifters work heavier than their accessories (heavy/moderate days in
+# one session: 3-6 reps advanced, 5-8 intermediate); beginners use the level's range.
+MAIN_REP_RANGE: dict[str, tuple[int, int] | None] = {
+    "beginner": None, "intermediate": (5, 8), "advanced": (3, 6),
+}
+HEAVY_HINGE_REP_RANGE = (4, 6)

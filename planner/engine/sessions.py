@@ -16,6 +16,8 @@ from ..library.catalog import ExerciseLibrary
 from ..models import Block, Exercise, Prescription, Profile
 from .select import Choice, Slot, level_ok, ruled_out_by
 from .slots import CARDIO, cardio_slots, first_choice, raise_slots, strength_slots
+from .strength import choose_main, climb_bodyweight, main_indexes, strength_item
+from .strength import strength_main as _strength_main
 from .timing import prescription_seconds
 from .words import say
 
@@ -23,7 +25,21 @@ ACCESSORY_REST_S = 45
 # Hard interval work per session at most (about 20% of a polarised week sits in few sessions).
 MAX_INTERVAL_WORK_S = {"beginner": 10 * 60, "intermediate": 16 * 60, "advanced": 24 * 60}
 # Slots a session can do without when a library (bodyweight only, a foreign one) has nothing.
-OPTIONAL_PATTERNS = frozenset({"calf", "carry", "glute", "abductor", "core"})
+OPTIONAL_PATTERNS = frozenset({"calf", "carry", "glute", "abductor", "core", "balance", "mobility"})
+
+
+def needs_balance(profile: Profile) -> bool:
+    """ACSM older adults: balance work at least twice a week from 65; or asked for."""
+    return (profile.age is not None and profile.age >= R.BALANCE_AGE) or "balance" in profile.focus
+
+
+def accessory_slots(pattern: str) -> list[Slot]:
+    """Balance and mobility work are what they are; no other exercise stands in for them."""
+    if pattern == "balance":
+        return [Slot(("strength",), pattern="balance")]
+    if pattern == "mobility":
+        return [Slot(("mobility",))]
+    return strength_slots(pattern)
 
 
 @dataclass(frozen=True)
@@ -34,6 +50,7 @@ class Menu:
     stations: tuple[Choice, ...]
     accessories: tuple[Choice, ...]
     easy: Choice | None = None  # the easy version of the activity, to finish an interval block
+    mains: frozenset[str] = frozenset()  # the main lifts' ids (kept all plan, loads climb on them)
 
     @property
     def required(self) -> set[str]:
@@ -57,17 +74,35 @@ def build_menu(
     used: set[str] = set()
     accessories = []
     for pattern in accessory_patterns:
-        found = first_choice(library, profile, strength_slots(pattern), rotation=0, exclude=used)
-        assert found is not None
+        found = first_choice(library, profile, accessory_slots(pattern), rotation=0, exclude=used,
+                             required=pattern not in ("balance", "mobility"))
+        if found is None:
+            continue
         found = progress_along_chain(library, profile, found, cycle)
         used.add(found.exercise.id)
         accessories.append(found)
     if kind in R.STRENGTH_SPLITS or kind == "circuit":
         patterns = R.STRENGTH_SPLITS.get(kind, R.CIRCUIT_SLOTS)
+        if needs_balance(profile) and "balance" not in accessory_patterns:
+            # Older adults (and a balance focus): balance work in every lifting session.
+            patterns = (patterns[0], "balance", *patterns[1:])
+        circuit = kind == "circuit"
+        # Circuits never take barbell or machine stations: impossible to set up at speed.
+        banned = {ex.id for ex in library.in_categories(("strength",))
+                  if circuit and ex.needs & R.CIRCUIT_FORBIDDEN_EQUIPMENT}
         stations = []
-        for pattern in patterns:
-            found = first_choice(library, profile, strength_slots(pattern), rotation=cycle, exclude=used,
-                                 required=pattern not in OPTIONAL_PATTERNS)
+        mains: set[str] = set()
+        main_at = main_indexes(patterns)
+        for i, pattern in enumerate(patterns):
+            found = None
+            if i in main_at:
+                found = choose_main(library, profile, pattern, used, circuit=circuit)
+                if found is not None:
+                    found = climb_bodyweight(library, profile, found, cycle)
+                    mains.add(found.exercise.id)
+            if found is None:
+                found = first_choice(library, profile, accessory_slots(pattern), rotation=cycle,
+                                     exclude=used | banned, required=pattern not in OPTIONAL_PATTERNS)
             if found is None:
                 continue
             used.add(found.exercise.id)
@@ -80,7 +115,7 @@ def build_menu(
                 rotation=cycle,
             )
         # Accessories lead so the time limit never trims what the profile asked for.
-        return Menu(cardio, tuple(accessories) + tuple(stations), ())
+        return Menu(cardio, tuple(accessories) + tuple(stations), (), mains=frozenset(mains))
     if kind == "recovery":
         cardio = first_choice(library, profile, raise_slots("strength"), rotation=cycle)
         mobility = first_choice(library, profile, [Slot(("mobility",)), Slot(("stretch",))], rotation=cycle)
@@ -136,62 +171,16 @@ def _dose(ex: Exercise, level: str):
 def _strength_item(
     choice: Choice, profile: Profile, sets: int, reps: int, rir: int, rpe: int, rest_s: int, note: str = ""
 ) -> Prescription:
-    ex = choice.exercise
-    dose = _dose(ex, profile.level)
-    notes = "; ".join(n for n in (choice.note, note) if n)
-    # A set's effort follows from the reps left in reserve (RPE ~ 10 - RIR); the session's
-    # RPE (rest included) is lower and drives the load, not this.
-    rpe = max(1, 10 - rir)
-    if dose is not None and dose.reps is None and (dose.duration_s or dose.hold_s):
-        seconds = dose.duration_s or dose.hold_s
-        return Prescription(exercise_id=ex.id, name=ex.name, sets=sets, duration_s=seconds,
-                            rest_s=rest_s, rpe=rpe, per_side=ex.per_side, notes=notes)
-    return Prescription(exercise_id=ex.id, name=ex.name, sets=sets, reps=reps, rir=rir,
-                        rest_s=rest_s, rpe=rpe, per_side=ex.per_side, notes=notes)
+    return strength_item(choice, profile, sets, reps, rir, rest_s, note)
 
 
 def strength_main(
     menu: Menu, profile: Profile, minutes: int, rpe: int, *, week_in_cycle: int, cycle_length: int,
-    deload: bool,
+    deload: bool, cycle: int = 0, week_number: int = 0,
 ) -> Block:
-    rules = R.LEVEL_RULES[profile.level]
-    budget = minutes * 60
-    steps = max(1, cycle_length - 1)
-    if deload:
-        reps, rir = rules.rep_low, rules.rir + 2
-    else:
-        reps = rules.rep_low + round((rules.rep_high - rules.rep_low) * min(week_in_cycle, steps) / steps)
-        rir = rules.rir
-    chosen: list[tuple[Choice, int, int]] = []  # choice, sets, rest
-    for i, choice in enumerate(menu.stations):
-        rest = rules.rest_compound_s if i < 2 else rules.rest_accessory_s
-        trial = chosen + [(choice, rules.sets_min if not deload else 1, rest)]
-        if _strength_seconds(trial, profile, reps, rir, rpe) <= budget or not chosen:
-            chosen = trial
-    if _strength_seconds(chosen, profile, reps, rir, rpe) > budget:
-        # One exercise at one set still too long: shorten its rest.
-        c, s, _ = chosen[0]
-        chosen = [(c, 1, 30)]
-    max_sets = rules.sets_max if not deload else max(1, rules.sets_max - 2)
-    grew = True
-    while grew:
-        grew = False
-        for i, (c, s, rest) in enumerate(chosen):
-            if s >= max_sets:
-                continue
-            trial = list(chosen)
-            trial[i] = (c, s + 1, rest)
-            if _strength_seconds(trial, profile, reps, rir, rpe) <= budget:
-                chosen = trial
-                grew = True
-    items = _strength_items(chosen, profile, reps, rir, rpe)
-    if items and items[0].reps and profile.level != "beginner":
-        first = items[0]
-        ex_needs = set(_needs_of(menu, first.exercise_id))
-        if ex_needs & {"barbell", "dumbbells", "kettlebell", "machines", "cable", "ez-bar"}:
-            note = say("items.ramp_sets")
-            items[0] = first.model_copy(update={"notes": "; ".join(n for n in (first.notes, note) if n)})
-    return Block(kind="main", minutes=minutes, items=items)
+    """Lifting sessions: see strength.strength_main (main lifts, double progression, loads)."""
+    return _strength_main(menu.stations, menu.mains, profile, minutes, week_in_cycle=week_in_cycle,
+                          cycle_length=cycle_length, deload=deload, cycle=cycle, week_number=week_number)
 
 
 CIRCUIT_MAX_ROUNDS = {"beginner": 3, "intermediate": 4, "advanced": 5}
@@ -234,10 +223,14 @@ def accessory_items(menu: Menu, profile: Profile) -> list[Prescription]:
     rules = R.LEVEL_RULES[profile.level]
     items = []
     for choice in menu.accessories:
-        items.append(
-            _strength_item(choice, profile, 2, rules.rep_low, rules.rir + 1, min(6, rules.strength_rpe),
-                           ACCESSORY_REST_S, say("items.accessory"))
-        )
+        item = _strength_item(choice, profile, 2, rules.rep_low, rules.rir + 1, min(6, rules.strength_rpe),
+                              ACCESSORY_REST_S, say("items.accessory"))
+        if choice.exercise.category == "mobility" or choice.exercise.pattern == "balance":
+            # Mobility and balance work are not sets to failure: no reps in reserve, easy effort.
+            dose = _dose(choice.exercise, profile.level)
+            item = item.model_copy(update={"rir": None, "rpe": 3, "reps": dose.reps if dose and dose.reps
+                                           else item.reps})
+        items.append(item)
     return items
 
 
@@ -355,13 +348,22 @@ def circuit_main(menu: Menu, profile: Profile, minutes: int, rpe: int, *, deload
         return rounds * n_stations * (work_s + rest) + (rounds - 1) * 60 + n_stations * 15
 
     shortest, longest = 20, work + 15
-    while len(stations) > 2 and seconds(len(stations), 1, shortest) > budget:
+    # Everyone does at least two rounds (one pass of seven stations is no circuit); a lighter
+    # week lightens every station (shorter work, fewer rounds), not just the session.
+    least = R.CIRCUIT_MIN_ROUNDS
+    most_rounds = CIRCUIT_MAX_ROUNDS[profile.level]
+    if deload:
+        longest = max(shortest, work - 10)
+        most_rounds = max(least, most_rounds - 1)
+    while len(stations) > 2 and seconds(len(stations), least, shortest) > budget:
         stations.pop()
+    if seconds(len(stations), least, shortest) > budget:
+        least = 1
     # The number of rounds and the work per station that fill the block best: whole rounds
     # alone leave up to half a block idle.
     n = len(stations)
-    options = [(seconds(n, 1, shortest), 1, shortest)]
-    for rounds in range(1, CIRCUIT_MAX_ROUNDS[profile.level] + 1):
+    options = [(seconds(n, least, shortest), least, shortest)]
+    for rounds in range(least, most_rounds + 1):
         room = budget - (rounds - 1) * 60 - n * 15
         fit = min(longest, (room // (rounds * n) - rest) // 5 * 5)
         if fit >= shortest:

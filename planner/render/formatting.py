@@ -102,6 +102,12 @@ def dose(theme: Theme, p: Prescription, units: str) -> str:
         hold = theme.t("hold", time=fmt_duration(theme, p.hold_s))
         amount = theme.t("range_sep").join(x for x in (amount, hold) if x)
     if p.sets and amount:
-        return theme.t("sets_of", sets=p.sets, amount=amount)
-    return amount or (theme.t("sets_only", sets=p.sets) if p.sets else "")
+        amount = theme.t("sets_of", sets=p.sets, amount=amount)
+    amount = amount or (theme.t("sets_only", sets=p.sets) if p.sets else "")
+    # strength: lifts, loads
+    if p.load_kg is not None:
+        return theme.t("at_load", dose=amount, load=fmt_mass(theme, p.load_kg, units))
+    if p.rep_max is not None:
+        return theme.t("at_rep_max", dose=amount, n=p.rep_max, pct=p.percent_1rm or "")
+    return amount
 
