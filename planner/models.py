@@ -99,6 +99,12 @@ class Profile(Frozen):
     age: int | None = Field(None, ge=14, le=100)
     units: Units = "metric"
     notes: ShortText = ""
+    # endurance: baseline, event, zones
+    long_session_minutes: int | None = Field(
+        None, ge=15, le=300,
+        description="Minutes of the weekend long session, warm-up included (15-300). Default: "
+        "1.5 x session_minutes for intermediate and advanced endurance plans.",
+    )
 
     @field_validator("equipment", "focus", "limitations", mode="before")
     @classmethod

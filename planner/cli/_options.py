@@ -28,6 +28,7 @@ StartDate = Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD. Defa
 BodyMass = Annotated[float | None, typer.Option("--body-mass-kg", help="Body mass in kg, 30-250 (scales hydration).", rich_help_panel=PROFILE)]
 Age = Annotated[int | None, typer.Option(help="Age, 14-100 (stretch holds, recovery weeks).", rich_help_panel=PROFILE)]
 Units = Annotated[str | None, typer.Option(help="metric or imperial. Default: metric.", rich_help_panel=PROFILE)]
+LongSessionMinutes = Annotated[int | None, typer.Option(help="Minutes of the weekend long session (endurance), 15-300. Default: 1.5 x session minutes for intermediate and advanced.", rich_help_panel=PROFILE)]
 Seed = Annotated[int, typer.Option(help="Seed for the choice among equally good exercises.", rich_help_panel=PROFILE)]
 Exercises = Annotated[Path | None, typer.Option("--exercises", help="Another exercise library (our format or free-exercise-db JSON).", rich_help_panel=PROFILE, dir_okay=False)]
 
@@ -43,6 +44,7 @@ Force = Annotated[bool, typer.Option("--force", help="Overwrite existing output 
 PROFILE_FIELDS = (
     "name", "level", "activity", "weeks", "days_per_week", "session_minutes", "equipment", "focus",
     "limitations", "start_date", "body_mass_kg", "age", "units",
+    "long_session_minutes",
 )
 
 

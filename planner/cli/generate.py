@@ -33,6 +33,7 @@ def generate(
     body_mass_kg: o.BodyMass = None,
     age: o.Age = None,
     units: o.Units = None,
+    long_session_minutes: o.LongSessionMinutes = None,
     seed: o.Seed = 0,
     exercises: o.Exercises = None,
     output: Annotated[

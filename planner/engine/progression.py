@@ -154,16 +154,36 @@ def session_rpe(profile: Profile, kind: str) -> int:
     }.get(kind, rules.strength_rpe)
 
 
+def long_session_limit(profile: Profile) -> int:
+    """Minutes the weekend long session may take: the profile's own slot, else a level's
+    multiple of the session minutes (a long run longer than the weekday runs is the point)."""
+    if profile.long_session_minutes is not None:
+        return max(profile.session_minutes, profile.long_session_minutes)
+    return round(profile.session_minutes * R.LONG_SESSION_FACTOR[profile.level])
+
+
+def session_limit(profile: Profile, kind: str) -> int:
+    """The longest a session of this kind may be (the planner fills to it, the checks hold it)."""
+    if kind == "long" and profile.activity in ENDURANCE_ACTIVITIES:
+        return long_session_limit(profile)
+    return profile.session_minutes
+
+
 def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: int | None = None) -> int:
     """Main-block minutes the progression asks for before the safety clamp."""
     rules = R.LEVEL_RULES[profile.level]
-    room = max(R.MIN_MAIN_MINUTES, profile.session_minutes - fixed)
-    if cap is not None:
+    endurance = profile.activity in ENDURANCE_ACTIVITIES
+    room = max(R.MIN_MAIN_MINUTES, session_limit(profile, kind) - fixed)
+    if cap is not None and kind != "long":
         room = max(R.MIN_MAIN_MINUTES, min(room, cap))
+    if endurance and kind in ("tempo", "intervals"):
+        room = max(R.MIN_MAIN_MINUTES, min(room, R.QUALITY_MAIN_MAX[profile.level]))
     if kind == "recovery":
         return max(R.MIN_MAIN_MINUTES, min(room, round(room * 0.5)))
     base = rules.start_fraction * room * factor
-    if kind != "long" and profile.activity in ENDURANCE_ACTIVITIES:
+    own_long_slot = long_session_limit(profile) > profile.session_minutes
+    if kind != "long" and endurance and not own_long_slot:
+        # Without a longer weekend slot the long session is made long by shortening the others.
         base /= rules.long_ratio if profile.days_per_week > 1 else 1.0
     return max(R.MIN_MAIN_MINUTES, min(room, math.floor(base)))
 
@@ -319,10 +339,12 @@ def _deload(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec]:
             ]
             for step in range(2, 19):
                 scale = step / 20
-                trial = [replace(s, main=max(R.MIN_MAIN_MINUTES, math.floor(s.main * scale))) for s in base]
+                trial = [replace(s, main=_lighter_main(s.main, scale)) for s in base]
                 ratio = sum(s.load for s in trial) / previous_load if previous_load else R.DELOAD_TARGET
                 if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX:
-                    cost = abs(ratio - R.DELOAD_TARGET) + drop * 0.5 + soften * 0.05
+                    # Keeping the work (55-85% of each main block) matters more than hitting 70%.
+                    gutted = 0 if R.DELOAD_MAIN_MIN <= scale <= R.DELOAD_MAIN_MAX else 1
+                    cost = abs(ratio - R.DELOAD_TARGET) + drop * 0.5 + soften * 0.05 + gutted
                     if best is None or cost < best[0]:
                         best = (cost, trial)
         if best is not None:
@@ -331,6 +353,11 @@ def _deload(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec]:
         # Cannot happen with MIN_MAIN_MINUTES and session floors as set; keep the week light anyway.
         return _drop_easiest(specs, max(1, len(specs) // 2))
     return best[1]
+
+
+def _lighter_main(main: int, scale: float) -> int:
+    """A lighter week's main block: scaled, but never under 10 minutes unless it was shorter."""
+    return max(min(main, R.DELOAD_MAIN_FLOOR), R.MIN_MAIN_MINUTES, math.floor(main * scale))
 
 
 def _drop_easiest(specs: list[SessionSpec], count: int) -> list[SessionSpec]:

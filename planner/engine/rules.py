@@ -157,3 +157,21 @@ def stretch_hold_s(age: int | None, level: str) -> int:
     if age is not None and age >= 65:
         return 45
     return 20 if level == "beginner" else 30
+
+
+# endurance: long session, quality caps, lighter weeks (issue 11). By level, so the table
+# stays the one place a coach tunes them.
+# Long session length as a multiple of session_minutes when the profile gives none (the
+# weekend slot; Higdon's intermediate half-marathon long runs are 50-100 min).
+LONG_SESSION_FACTOR: dict[str, float] = {"beginner": 1.0, "intermediate": 1.5, "advanced": 1.5}
+# Threshold (tempo) work per session as cruise intervals (Daniels: T-pace reps of 5-15 min with
+# 1 min rest, about 10% of the week): rep length, rest, and the most tempo work per session.
+CRUISE_REP_S: dict[str, int] = {"beginner": 5 * 60, "intermediate": 8 * 60, "advanced": 10 * 60}
+CRUISE_REST_S = 60
+MAX_TEMPO_WORK_S: dict[str, int] = {"beginner": 15 * 60, "intermediate": 24 * 60, "advanced": 32 * 60}
+# A quality session's main block holds its hard work, the rests, and a short easy finish;
+# it is not padded out to the session length with easy minutes.
+QUALITY_MAIN_MAX: dict[str, int] = {"beginner": 25, "intermediate": 40, "advanced": 50}
+# Lighter weeks keep the work: each main block keeps 55-85% of last week's, never under 10 min.
+DELOAD_MAIN_MIN, DELOAD_MAIN_MAX = 0.55, 0.85
+DELOAD_MAIN_FLOOR = 10

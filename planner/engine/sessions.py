@@ -90,7 +90,7 @@ def build_menu(
     cardio_activity = "general" if activity == "general" else activity
     cardio = first_choice(library, profile, cardio_slots(cardio_activity, pattern), rotation=cycle)
     easy = None
-    if kind == "intervals":
+    if kind in ("intervals", "tempo"):
         easy = first_choice(library, profile, cardio_slots(cardio_activity, "easy"), required=False)
     return Menu(cardio, (), tuple(accessories), easy)
 
@@ -304,14 +304,25 @@ def endurance_main(
                         else say("items.walk_run_single")),
         )]
     elif kind == "tempo":
-        reps = 1 if cardio_s < 20 * 60 else 2
-        rest = 180
-        work = (cardio_s - (reps - 1) * rest) // reps
+        # Cruise intervals (Daniels): threshold reps with a minute's rest, the total capped by
+        # level; more time buys more reps, never an unbounded block at RPE 6-7.
+        rest = R.CRUISE_REST_S
+        work = min(R.CRUISE_REP_S[profile.level], cardio_s)
+        reps = max(1, min((cardio_s + rest) // (work + rest), R.MAX_TEMPO_WORK_S[profile.level] // work))
+        if reps == 1:
+            work = min(cardio_s, R.MAX_TEMPO_WORK_S[profile.level])
         items = [Prescription(
             exercise_id=ex.id, name=ex.name, sets=reps, duration_s=work, rest_s=rest if reps > 1 else None,
             rpe=rpe, distance_m=distance(work),
             notes=_join(note, say("items.tempo"), say("items.tempo_between") if reps > 1 else ""),
         )]
+        spare = round_down(cardio_s - reps * work - (reps - 1) * rest - 15)
+        if spare >= 180:
+            finish = menu.easy.exercise if menu.easy is not None else ex
+            items.append(Prescription(
+                exercise_id=finish.id, name=finish.name, duration_s=spare, rpe=rules.easy_rpe,
+                distance_m=distance(spare), notes=say("items.easy_finish"),
+            ))
     elif kind == "intervals":
         work = rules.interval_work_s
         rest = max(60, work // 2)
