@@ -232,7 +232,7 @@ def plan_weeks(
             specs.append(SessionSpec(offset, k, desired_main(profile, k, factor, fixed, cap), rpe, fixed, i == carrier))
         if kind == "deload" and weeks:
             # The lighter week is last week made lighter: same days, same kinds of session.
-            specs = _deload(list(weeks[-1].sessions), weeks[-1].load)
+            specs = _deload(list(weeks[-1].sessions), weeks[-1].load, keep_work=endurance)
         else:
             specs, applied = _clamp(specs, number, history, endurance, rules.easy_rpe)
             factor *= applied
@@ -326,9 +326,13 @@ def _clamp(
     return out, min(1.0, applied)
 
 
-def _deload(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec]:
-    """A lighter week: about 30% less load (20-40% allowed), intensity kept where possible."""
+def _deload(specs: list[SessionSpec], previous_load: int, keep_work: bool = False) -> list[SessionSpec]:
+    """A lighter week: about 30% less load (20-40% allowed), intensity kept where possible.
+    `keep_work` (endurance): each main block keeps 55-85% and at least 10 minutes, so the
+    lighter week still holds a real long run rather than 5-minute stubs."""
     best: tuple[float, list[SessionSpec]] | None = None
+    previous_main = sum(s.main for s in specs)
+    scales = [step / 40 for step in range(4, 38)] if keep_work else [step / 20 for step in range(2, 19)]
     for drop in range(0, len(specs)):
         kept = _drop_easiest(specs, drop)
         # Hard sessions soften first; easy ones only when the week cannot get lighter otherwise.
@@ -337,13 +341,15 @@ def _deload(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec]:
                 replace(s, rpe=max(2, s.rpe - soften)) if (s.hard or not hard_only) else s
                 for s in kept
             ]
-            for step in range(2, 19):
-                scale = step / 20
-                trial = [replace(s, main=_lighter_main(s.main, scale)) for s in base]
+            for scale in scales:
+                trial = [replace(s, main=_lighter_main(s.main, scale, keep_work)) for s in base]
                 ratio = sum(s.load for s in trial) / previous_load if previous_load else R.DELOAD_TARGET
                 if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX:
                     # Keeping the work (55-85% of each main block) matters more than hitting 70%.
-                    gutted = 0 if R.DELOAD_MAIN_MIN <= scale <= R.DELOAD_MAIN_MAX else 1
+                    kept_share = sum(s.main for s in trial) / previous_main if previous_main else 0.7
+                    kept_each = scale >= R.DELOAD_MAIN_MIN
+                    gutted = 0 if not keep_work or (
+                        kept_each and R.DELOAD_MAIN_MIN <= kept_share <= R.DELOAD_MAIN_MAX) else 1
                     cost = abs(ratio - R.DELOAD_TARGET) + drop * 0.5 + soften * 0.05 + gutted
                     if best is None or cost < best[0]:
                         best = (cost, trial)
@@ -355,9 +361,12 @@ def _deload(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec]:
     return best[1]
 
 
-def _lighter_main(main: int, scale: float) -> int:
-    """A lighter week's main block: scaled, but never under 10 minutes unless it was shorter."""
-    return max(min(main, R.DELOAD_MAIN_FLOOR), R.MIN_MAIN_MINUTES, math.floor(main * scale))
+def _lighter_main(main: int, scale: float, keep_work: bool) -> int:
+    """A lighter week's main block: scaled; with `keep_work`, rounded up and never under 10
+    minutes unless it was shorter (lifting sessions shrink by whole sets instead)."""
+    if not keep_work:
+        return max(R.MIN_MAIN_MINUTES, math.floor(main * scale))
+    return max(min(main, R.DELOAD_MAIN_FLOOR), R.MIN_MAIN_MINUTES, math.ceil(main * scale))
 
 
 def _drop_easiest(specs: list[SessionSpec], count: int) -> list[SessionSpec]:

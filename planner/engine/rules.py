@@ -60,7 +60,7 @@ LEVEL_RULES: dict[str, LevelRules] = {
         circuit_rpe=7, interval_work_s=180, swim_pace_s_per_100m=135,
     ),
     "advanced": LevelRules(
-        start_fraction=0.85, ramp=0.08, easy_rpe=3, long_rpe=5, tempo_rpe=7, interval_rpe=8,
+        start_fraction=0.85, ramp=0.08, easy_rpe=3, long_rpe=4, tempo_rpe=7, interval_rpe=8,
         quality_sessions=2, quality_from_week=1, long_ratio=1.5,
         strength_days=6, strength_rpe=8, rir=1, rep_low=6, rep_high=10, sets_min=3, sets_max=5,
         rest_compound_s=150, rest_accessory_s=90, circuit_work_s=45, circuit_rest_s=15,
