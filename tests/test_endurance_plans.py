@@ -135,3 +135,18 @@ def test_session_limit_defaults() -> None:
     assert session_limit(Profile(level="beginner", **base), "long") == 60
     assert session_limit(Profile(level="advanced", long_session_minutes=150, **base), "long") == 150
     assert session_limit(Profile(level="advanced", activity="strength", session_minutes=60), "long") == 60
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=grid)
+def test_easy_sessions_are_mostly_the_work(case) -> None:
+    """Easy and long sessions of 45+ min spend at most a third outside the main block (a short
+    warm-up in the activity itself, not the full drill warm-up of a quality day). Lighter weeks
+    shorten the main block only, so they are left out here."""
+    plan = plan_for(*case)
+    for week in plan.weeks:
+        if week.kind == "deload":
+            continue
+        for s in week.sessions:
+            if s.kind in ("easy", "long") and s.minutes >= 45:
+                assert s.minutes - main(s) <= s.minutes / 3, (week.number, s.kind, s.minutes, main(s))

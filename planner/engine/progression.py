@@ -169,6 +169,14 @@ def session_limit(profile: Profile, kind: str) -> int:
     return profile.session_minutes
 
 
+def easy_warmup_minutes(profile: Profile, kind: str, default: int) -> int:
+    """Easy and long endurance sessions warm up in the activity itself (5-10 min of easy
+    running, riding, swimming); the full warm-up with drills is for quality sessions."""
+    if profile.activity not in ENDURANCE_ACTIVITIES or kind not in ("easy", "long"):
+        return default
+    return min(default, max(R.EASY_WARMUP_MIN, round(profile.session_minutes * R.EASY_WARMUP_SHARE)))
+
+
 def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: int | None = None) -> int:
     """Main-block minutes the progression asks for before the safety clamp."""
     rules = R.LEVEL_RULES[profile.level]

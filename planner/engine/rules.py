@@ -175,3 +175,6 @@ QUALITY_MAIN_MAX: dict[str, int] = {"beginner": 25, "intermediate": 40, "advance
 # Lighter weeks keep the work: each main block keeps 55-85% of last week's, never under 10 min.
 DELOAD_MAIN_MIN, DELOAD_MAIN_MAX = 0.55, 0.85
 DELOAD_MAIN_FLOOR = 10
+# Easy and long sessions: warm-up 10% of the session, at least 5 min, never more than the full one.
+EASY_WARMUP_MIN = 5
+EASY_WARMUP_SHARE = 0.10
