@@ -150,8 +150,9 @@ class _Builder:
             main = recovery_main(menu, profile, spec.main, spec.rpe, extra)
         else:
             stage = week.build_index - (1 if deload else 0)
+            shape = min((s.main for s in week.sessions if s.kind == spec.kind), default=spec.main)
             main = endurance_main(menu, profile, spec.kind, spec.main, spec.rpe, stage_index=max(0, stage),
-                                  extra=extra)
+                                  extra=extra, shape_minutes=shape)
         worked = set()
         for item in main.items:
             ex = self.library.get(item.exercise_id)

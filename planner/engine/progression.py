@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from . import rules as R
+from . import runwalk
 from ..models import Profile
 from ..vocab import ENDURANCE_ACTIVITIES
 
@@ -172,6 +173,9 @@ def session_limit(profile: Profile, kind: str) -> int:
 def easy_warmup_minutes(profile: Profile, kind: str, default: int) -> int:
     """Easy and long endurance sessions warm up in the activity itself (5-10 min of easy
     running, riding, swimming); the full warm-up with drills is for quality sessions."""
+    if kind == "walk-run":
+        # Couch to 5K: a 5-min brisk walk, so the run-walk block has room to grow.
+        return min(default, R.RUN_WALK_WARMUP_MIN)
     if profile.activity not in ENDURANCE_ACTIVITIES or kind not in ("easy", "long"):
         return default
     return min(default, max(R.EASY_WARMUP_MIN, round(profile.session_minutes * R.EASY_WARMUP_SHARE)))
@@ -189,9 +193,13 @@ def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: in
     if kind == "recovery":
         return max(R.MIN_MAIN_MINUTES, min(room, round(room * 0.5)))
     base = rules.start_fraction * room * factor
+    if kind == "walk-run":
+        # The ladder, not the block, is the progression: start with the first rung in full.
+        base = max(base, runwalk.first_rung_minutes())
     own_long_slot = long_session_limit(profile) > profile.session_minutes
-    if kind != "long" and endurance and not own_long_slot:
-        # Without a longer weekend slot the long session is made long by shortening the others.
+    if kind not in ("long", "walk-run") and endurance and not own_long_slot:
+        # Without a longer weekend slot the long session is made long by shortening the others
+        # (run-walk weeks have no long session, so nothing is shortened).
         base /= rules.long_ratio if profile.days_per_week > 1 else 1.0
     return max(R.MIN_MAIN_MINUTES, min(room, math.floor(base)))
 
@@ -237,10 +245,16 @@ def plan_weeks(
                 # Intensity arrives in steps too: two RPE below the target at first, one more
                 # each week that had quality work, so one new hard session is not a load spike.
                 rpe = min(rpe, max(rules.easy_rpe + 1, rpe - 2) + quality_weeks)
-            specs.append(SessionSpec(offset, k, desired_main(profile, k, factor, fixed, cap), rpe, fixed, i == carrier))
+            main = desired_main(profile, k, factor, fixed, cap)
+            if k == "walk-run":
+                # One run-walk shape a week: the day carrying accessory work gets the same block.
+                main = min(desired_main(profile, k, factor, fixed_minutes(k, False), cap),
+                           max(main, session_limit(profile, k) - fixed))
+            specs.append(SessionSpec(offset, k, main, rpe, fixed, i == carrier))
         if kind == "deload" and weeks:
             # The lighter week is last week made lighter: same days, same kinds of session.
-            specs = _deload(list(weeks[-1].sessions), weeks[-1].load, keep_work=endurance)
+            specs = _lighter_runwalk(list(weeks[-1].sessions), weeks[-1].load) or _deload(
+                list(weeks[-1].sessions), weeks[-1].load, keep_work=endurance)
         else:
             specs, applied = _clamp(specs, number, history, endurance, rules.easy_rpe)
             factor *= applied
@@ -367,6 +381,16 @@ def _deload(specs: list[SessionSpec], previous_load: int, keep_work: bool = Fals
         # Cannot happen with MIN_MAIN_MINUTES and session floors as set; keep the week light anyway.
         return _drop_easiest(specs, max(1, len(specs) // 2))
     return best[1]
+
+
+def _lighter_runwalk(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec] | None:
+    """A run-walk lighter week repeats last week's rung and block at one RPE easier, so the
+    beginner keeps the runs they have earned; None when that is not 20-40% lighter."""
+    if not specs or any(s.kind != "walk-run" for s in specs):
+        return None
+    softer = [replace(s, rpe=max(2, s.rpe - 1)) for s in specs]
+    ratio = sum(s.load for s in softer) / previous_load if previous_load else R.DELOAD_TARGET
+    return softer if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX else None
 
 
 def _lighter_main(main: int, scale: float, keep_work: bool) -> int:

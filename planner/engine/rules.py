@@ -97,17 +97,22 @@ DAY_LAYOUT: dict[int, tuple[int, ...]] = {
     6: (0, 1, 2, 3, 4, 5),
 }
 
-# Walk-run stages (run seconds, walk seconds), one per build week, after NHS Couch to 5K.
-WALK_RUN_STAGES: tuple[tuple[int, int], ...] = (
-    (60, 90),
-    (90, 90),
-    (90, 60),
-    (180, 90),
-    (300, 120),
-    (480, 120),
-    (600, 90),
-    (900, 90),
+# The beginner run-walk ladder (after NHS Couch to 5K): one rung per build week, every session
+# of a week the same shape. (run seconds, walk seconds between runs, repeats); walk 0 = one
+# continuous run. A lighter week repeats the rung before it with less volume.
+RUN_WALK_RUNGS: tuple[tuple[int, int, int], ...] = (
+    (60, 90, 8),
+    (90, 120, 6),
+    (180, 90, 4),
+    (300, 150, 3),
+    (600, 120, 2),
+    (1200, 0, 1),
+    (1500, 0, 1),
+    (1680, 0, 1),
+    (1800, 0, 1),
 )
+# C25K warms up with a 5-min brisk walk: beginner run-walk sessions keep the warm-up that short.
+RUN_WALK_WARMUP_MIN = 5
 
 # Strength splits by days a week of lifting: each day is a list of slot patterns in priority
 # order (the planner drops from the end when time runs out).
