@@ -135,6 +135,12 @@ class Profile(Frozen):
     def _parse_lifts(cls, value: Any) -> Any:
         """Accept "barbell-back-squat 100x5; goblet-squat 20x10" (flags, rosters, init)."""
         return parse_lifts(value)
+    # endurance: baseline, event, zones
+    long_session_minutes: int | None = Field(
+        None, ge=15, le=300,
+        description="Minutes of the weekend long session, warm-up included (15-300). Default: "
+        "1.5 x session_minutes for intermediate and advanced endurance plans.",
+    )
 
     @field_validator("equipment", "focus", "limitations", mode="before")
     @classmethod

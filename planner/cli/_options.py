@@ -30,6 +30,7 @@ Age = Annotated[int | None, typer.Option(help="Age, 14-100 (stretch holds, recov
 Lifts = Annotated[list[str] | None, typer.Option("--lift", help="A recent set for loads, 'exercise-id KGxREPS' (e.g. 'barbell-back-squat 100x5'); repeatable.", rich_help_panel=PROFILE)]
 PlateStep = Annotated[float | None, typer.Option("--plate-step-kg", help="Smallest load step in kg (default 2.5 barbell, 2 dumbbells).", rich_help_panel=PROFILE)]
 Units = Annotated[str | None, typer.Option(help="metric or imperial. Default: metric.", rich_help_panel=PROFILE)]
+LongSessionMinutes = Annotated[int | None, typer.Option(help="Minutes of the weekend long session (endurance), 15-300. Default: 1.5 x session minutes for intermediate and advanced.", rich_help_panel=PROFILE)]
 Seed = Annotated[int, typer.Option(help="Seed for the choice among equally good exercises.", rich_help_panel=PROFILE)]
 Exercises = Annotated[Path | None, typer.Option("--exercises", help="Another exercise library (our format or free-exercise-db JSON).", rich_help_panel=PROFILE, dir_okay=False)]
 
@@ -45,6 +46,7 @@ Force = Annotated[bool, typer.Option("--force", help="Overwrite existing output 
 PROFILE_FIELDS = (
     "name", "level", "activity", "weeks", "days_per_week", "session_minutes", "equipment", "focus",
     "limitations", "start_date", "body_mass_kg", "age", "units", "lifts", "plate_step_kg",
+    "long_session_minutes",
 )
 
 

@@ -35,6 +35,7 @@ def generate(
     units: o.Units = None,
     lifts: o.Lifts = None,
     plate_step_kg: o.PlateStep = None,
+    long_session_minutes: o.LongSessionMinutes = None,
     seed: o.Seed = 0,
     exercises: o.Exercises = None,
     output: Annotated[

@@ -37,6 +37,7 @@ def show(
     body_mass_kg: o.BodyMass = None,
     age: o.Age = None,
     units: o.Units = None,
+    long_session_minutes: o.LongSessionMinutes = None,
     seed: o.Seed = 0,
     exercises: o.Exercises = None,
     theme: o.Theme = None,

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from . import rules as R
 from ..models import Exercise, Frozen, Plan, Profile, Session
+from .progression import session_limit
 from .timing import block_seconds, prescription_seconds
 from ..vocab import owned_equipment, ADDUCTOR_FOCUS, ADDUCTOR_LOADING_ACTIVITIES, ENDURANCE_ACTIVITIES, STRETCHED_MUSCLES
 
@@ -161,9 +162,10 @@ def _fit_and_allowed(plan: Plan, find: Find) -> list[Violation]:
     limits = set(profile.limitations)
     for week in plan.weeks:
         for s in week.sessions:
-            if s.minutes > profile.session_minutes:
+            allowed = session_limit(profile, s.kind)
+            if s.minutes > allowed:
                 out.append(Violation(week=week.number, date=s.date, rule="session length",
-                                     message=f"{s.minutes} min is longer than {profile.session_minutes} min"))
+                                     message=f"{s.minutes} min is longer than {allowed} min"))
             for block in s.blocks:
                 needed = block_seconds(block)
                 if needed > block.minutes * 60 + BLOCK_TOLERANCE_S:

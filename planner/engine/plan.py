@@ -17,7 +17,7 @@ from ..errors import UnsafePlanError
 from ..library.catalog import ExerciseLibrary
 from .guidance import guidance_sections, session_hydration
 from ..models import Generator, Plan, Prescription, Profile, Session, Week
-from .progression import SessionSpec, WeekSpec, deload_interval, plan_weeks, week_kinds
+from .progression import SessionSpec, WeekSpec, deload_interval, easy_warmup_minutes, plan_weeks, week_kinds
 from .sessions import (
     Menu,
     accessory_items,
@@ -110,7 +110,7 @@ class _Builder:
                 for carrier in (False, True):
                     menu = self.menu(kind, cycle, carrier)
                     cool = max(cool, cooldown_minutes_needed(self.profile, self.stretches(menu.muscles, cycle)))
-            warm = self.warmup_minutes
+            warm = easy_warmup_minutes(self.profile, kind, self.warmup_minutes)
             room = self.profile.session_minutes - R.MIN_MAIN_MINUTES
             if warm + cool > room:
                 warm = max(3, room - cool)
@@ -153,8 +153,9 @@ class _Builder:
             main = recovery_main(menu, profile, spec.main, spec.rpe, extra)
         else:
             stage = week.build_index - (1 if deload else 0)
+            shape = min((s.main for s in week.sessions if s.kind == spec.kind), default=spec.main)
             main = endurance_main(menu, profile, spec.kind, spec.main, spec.rpe, stage_index=max(0, stage),
-                                  extra=extra)
+                                  extra=extra, shape_minutes=shape)
         worked = set()
         for item in main.items:
             ex = self.library.get(item.exercise_id)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from . import rules as R
+from . import runwalk
 from ..models import Profile
 from ..vocab import ENDURANCE_ACTIVITIES
 
@@ -154,16 +155,51 @@ def session_rpe(profile: Profile, kind: str) -> int:
     }.get(kind, rules.strength_rpe)
 
 
+def long_session_limit(profile: Profile) -> int:
+    """Minutes the weekend long session may take: the profile's own slot, else a level's
+    multiple of the session minutes (a long run longer than the weekday runs is the point)."""
+    if profile.long_session_minutes is not None:
+        return max(profile.session_minutes, profile.long_session_minutes)
+    return round(profile.session_minutes * R.LONG_SESSION_FACTOR[profile.level])
+
+
+def session_limit(profile: Profile, kind: str) -> int:
+    """The longest a session of this kind may be (the planner fills to it, the checks hold it)."""
+    if kind == "long" and profile.activity in ENDURANCE_ACTIVITIES:
+        return long_session_limit(profile)
+    return profile.session_minutes
+
+
+def easy_warmup_minutes(profile: Profile, kind: str, default: int) -> int:
+    """Easy and long endurance sessions warm up in the activity itself (5-10 min of easy
+    running, riding, swimming); the full warm-up with drills is for quality sessions."""
+    if kind == "walk-run":
+        # Couch to 5K: a 5-min brisk walk, so the run-walk block has room to grow.
+        return min(default, R.RUN_WALK_WARMUP_MIN)
+    if profile.activity not in ENDURANCE_ACTIVITIES or kind not in ("easy", "long"):
+        return default
+    return min(default, max(R.EASY_WARMUP_MIN, round(profile.session_minutes * R.EASY_WARMUP_SHARE)))
+
+
 def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: int | None = None) -> int:
     """Main-block minutes the progression asks for before the safety clamp."""
     rules = R.LEVEL_RULES[profile.level]
-    room = max(R.MIN_MAIN_MINUTES, profile.session_minutes - fixed)
-    if cap is not None:
+    endurance = profile.activity in ENDURANCE_ACTIVITIES
+    room = max(R.MIN_MAIN_MINUTES, session_limit(profile, kind) - fixed)
+    if cap is not None and kind != "long":
         room = max(R.MIN_MAIN_MINUTES, min(room, cap))
+    if endurance and kind in ("tempo", "intervals"):
+        room = max(R.MIN_MAIN_MINUTES, min(room, R.QUALITY_MAIN_MAX[profile.level]))
     if kind == "recovery":
         return max(R.MIN_MAIN_MINUTES, min(room, round(room * 0.5)))
     base = rules.start_fraction * room * factor
-    if kind != "long" and profile.activity in ENDURANCE_ACTIVITIES:
+    if kind == "walk-run":
+        # The ladder, not the block, is the progression: start with the first rung in full.
+        base = max(base, runwalk.first_rung_minutes())
+    own_long_slot = long_session_limit(profile) > profile.session_minutes
+    if kind not in ("long", "walk-run") and endurance and not own_long_slot:
+        # Without a longer weekend slot the long session is made long by shortening the others
+        # (run-walk weeks have no long session, so nothing is shortened).
         base /= rules.long_ratio if profile.days_per_week > 1 else 1.0
     return max(R.MIN_MAIN_MINUTES, min(room, math.floor(base)))
 
@@ -209,10 +245,16 @@ def plan_weeks(
                 # Intensity arrives in steps too: two RPE below the target at first, one more
                 # each week that had quality work, so one new hard session is not a load spike.
                 rpe = min(rpe, max(rules.easy_rpe + 1, rpe - 2) + quality_weeks)
-            specs.append(SessionSpec(offset, k, desired_main(profile, k, factor, fixed, cap), rpe, fixed, i == carrier))
+            main = desired_main(profile, k, factor, fixed, cap)
+            if k == "walk-run":
+                # One run-walk shape a week: the day carrying accessory work gets the same block.
+                main = min(desired_main(profile, k, factor, fixed_minutes(k, False), cap),
+                           max(main, session_limit(profile, k) - fixed))
+            specs.append(SessionSpec(offset, k, main, rpe, fixed, i == carrier))
         if kind == "deload" and weeks:
             # The lighter week is last week made lighter: same days, same kinds of session.
-            specs = _deload(list(weeks[-1].sessions), weeks[-1].load)
+            specs = _lighter_runwalk(list(weeks[-1].sessions), weeks[-1].load) or _deload(
+                list(weeks[-1].sessions), weeks[-1].load, keep_work=endurance)
         else:
             specs, applied = _clamp(specs, number, history, endurance, rules.easy_rpe)
             factor *= applied
@@ -306,9 +348,13 @@ def _clamp(
     return out, min(1.0, applied)
 
 
-def _deload(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec]:
-    """A lighter week: about 30% less load (20-40% allowed), intensity kept where possible."""
+def _deload(specs: list[SessionSpec], previous_load: int, keep_work: bool = False) -> list[SessionSpec]:
+    """A lighter week: about 30% less load (20-40% allowed), intensity kept where possible.
+    `keep_work` (endurance): each main block keeps 55-85% and at least 10 minutes, so the
+    lighter week still holds a real long run rather than 5-minute stubs."""
     best: tuple[float, list[SessionSpec]] | None = None
+    previous_main = sum(s.main for s in specs)
+    scales = [step / 40 for step in range(4, 38)] if keep_work else [step / 20 for step in range(2, 19)]
     for drop in range(0, len(specs)):
         kept = _drop_easiest(specs, drop)
         # Hard sessions soften first; easy ones only when the week cannot get lighter otherwise.
@@ -317,12 +363,16 @@ def _deload(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec]:
                 replace(s, rpe=max(2, s.rpe - soften)) if (s.hard or not hard_only) else s
                 for s in kept
             ]
-            for step in range(2, 19):
-                scale = step / 20
-                trial = [replace(s, main=max(R.MIN_MAIN_MINUTES, math.floor(s.main * scale))) for s in base]
+            for scale in scales:
+                trial = [replace(s, main=_lighter_main(s.main, scale, keep_work)) for s in base]
                 ratio = sum(s.load for s in trial) / previous_load if previous_load else R.DELOAD_TARGET
                 if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX:
-                    cost = abs(ratio - R.DELOAD_TARGET) + drop * 0.5 + soften * 0.05
+                    # Keeping the work (55-85% of each main block) matters more than hitting 70%.
+                    kept_share = sum(s.main for s in trial) / previous_main if previous_main else 0.7
+                    kept_each = scale >= R.DELOAD_MAIN_MIN
+                    gutted = 0 if not keep_work or (
+                        kept_each and R.DELOAD_MAIN_MIN <= kept_share <= R.DELOAD_MAIN_MAX) else 1
+                    cost = abs(ratio - R.DELOAD_TARGET) + drop * 0.5 + soften * 0.05 + gutted
                     if best is None or cost < best[0]:
                         best = (cost, trial)
         if best is not None:
@@ -331,6 +381,24 @@ def _deload(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec]:
         # Cannot happen with MIN_MAIN_MINUTES and session floors as set; keep the week light anyway.
         return _drop_easiest(specs, max(1, len(specs) // 2))
     return best[1]
+
+
+def _lighter_runwalk(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec] | None:
+    """A run-walk lighter week repeats last week's rung and block at one RPE easier, so the
+    beginner keeps the runs they have earned; None when that is not 20-40% lighter."""
+    if not specs or any(s.kind != "walk-run" for s in specs):
+        return None
+    softer = [replace(s, rpe=max(2, s.rpe - 1)) for s in specs]
+    ratio = sum(s.load for s in softer) / previous_load if previous_load else R.DELOAD_TARGET
+    return softer if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX else None
+
+
+def _lighter_main(main: int, scale: float, keep_work: bool) -> int:
+    """A lighter week's main block: scaled; with `keep_work`, rounded up and never under 10
+    minutes unless it was shorter (lifting sessions shrink by whole sets instead)."""
+    if not keep_work:
+        return max(R.MIN_MAIN_MINUTES, math.floor(main * scale))
+    return max(min(main, R.DELOAD_MAIN_FLOOR), R.MIN_MAIN_MINUTES, math.ceil(main * scale))
 
 
 def _drop_easiest(specs: list[SessionSpec], count: int) -> list[SessionSpec]:

@@ -60,7 +60,7 @@ LEVEL_RULES: dict[str, LevelRules] = {
         circuit_rpe=7, interval_work_s=180, swim_pace_s_per_100m=135,
     ),
     "advanced": LevelRules(
-        start_fraction=0.85, ramp=0.08, easy_rpe=3, long_rpe=5, tempo_rpe=7, interval_rpe=8,
+        start_fraction=0.85, ramp=0.08, easy_rpe=3, long_rpe=4, tempo_rpe=7, interval_rpe=8,
         quality_sessions=2, quality_from_week=1, long_ratio=1.5,
         strength_days=6, strength_rpe=8, rir=1, rep_low=6, rep_high=10, sets_min=3, sets_max=5,
         rest_compound_s=150, rest_accessory_s=90, circuit_work_s=45, circuit_rest_s=15,
@@ -97,17 +97,22 @@ DAY_LAYOUT: dict[int, tuple[int, ...]] = {
     6: (0, 1, 2, 3, 4, 5),
 }
 
-# Walk-run stages (run seconds, walk seconds), one per build week, after NHS Couch to 5K.
-WALK_RUN_STAGES: tuple[tuple[int, int], ...] = (
-    (60, 90),
-    (90, 90),
-    (90, 60),
-    (180, 90),
-    (300, 120),
-    (480, 120),
-    (600, 90),
-    (900, 90),
+# The beginner run-walk ladder (after NHS Couch to 5K): one rung per build week, every session
+# of a week the same shape. (run seconds, walk seconds between runs, repeats); walk 0 = one
+# continuous run. A lighter week repeats the rung before it with less volume.
+RUN_WALK_RUNGS: tuple[tuple[int, int, int], ...] = (
+    (60, 90, 8),
+    (90, 120, 6),
+    (180, 90, 4),
+    (300, 150, 3),
+    (600, 120, 2),
+    (1200, 0, 1),
+    (1500, 0, 1),
+    (1680, 0, 1),
+    (1800, 0, 1),
 )
+# C25K warms up with a 5-min brisk walk: beginner run-walk sessions keep the warm-up that short.
+RUN_WALK_WARMUP_MIN = 5
 
 # Strength splits by days a week of lifting: each day is a list of slot patterns in priority
 # order (the planner drops from the end when time runs out).
@@ -193,3 +198,22 @@ MAIN_REP_RANGE: dict[str, tuple[int, int] | None] = {
     "beginner": None, "intermediate": (5, 8), "advanced": (3, 6),
 }
 HEAVY_HINGE_REP_RANGE = (4, 6)
+# endurance: long session, quality caps, lighter weeks (issue 11). By level, so the table
+# stays the one place a coach tunes them.
+# Long session length as a multiple of session_minutes when the profile gives none (the
+# weekend slot; Higdon's intermediate half-marathon long runs are 50-100 min).
+LONG_SESSION_FACTOR: dict[str, float] = {"beginner": 1.0, "intermediate": 1.5, "advanced": 1.5}
+# Threshold (tempo) work per session as cruise intervals (Daniels: T-pace reps of 5-15 min with
+# 1 min rest, about 10% of the week): rep length, rest, and the most tempo work per session.
+CRUISE_REP_S: dict[str, int] = {"beginner": 5 * 60, "intermediate": 8 * 60, "advanced": 10 * 60}
+CRUISE_REST_S = 60
+MAX_TEMPO_WORK_S: dict[str, int] = {"beginner": 15 * 60, "intermediate": 24 * 60, "advanced": 32 * 60}
+# A quality session's main block holds its hard work, the rests, and a short easy finish;
+# it is not padded out to the session length with easy minutes.
+QUALITY_MAIN_MAX: dict[str, int] = {"beginner": 25, "intermediate": 40, "advanced": 50}
+# Lighter weeks keep the work: each main block keeps 55-85% of last week's, never under 10 min.
+DELOAD_MAIN_MIN, DELOAD_MAIN_MAX = 0.55, 0.85
+DELOAD_MAIN_FLOOR = 10
+# Easy and long sessions: warm-up 10% of the session, at least 5 min, never more than the full one.
+EASY_WARMUP_MIN = 5
+EASY_WARMUP_SHARE = 0.10

@@ -18,6 +18,7 @@ from .select import Choice, Slot, level_ok, ruled_out_by
 from .slots import CARDIO, cardio_slots, first_choice, raise_slots, strength_slots
 from .strength import choose_main, climb_bodyweight, main_indexes, strength_item
 from .strength import strength_main as _strength_main
+from . import runwalk
 from .timing import prescription_seconds
 from .words import say
 
@@ -125,7 +126,7 @@ def build_menu(
     cardio_activity = "general" if activity == "general" else activity
     cardio = first_choice(library, profile, cardio_slots(cardio_activity, pattern), rotation=cycle)
     easy = None
-    if kind == "intervals":
+    if kind in ("intervals", "tempo"):
         easy = first_choice(library, profile, cardio_slots(cardio_activity, "easy"), required=False)
     return Menu(cardio, (), tuple(accessories), easy)
 
@@ -262,6 +263,7 @@ def extra_minutes(extra: list[Prescription]) -> int:
 def endurance_main(
     menu: Menu, profile: Profile, kind: str, minutes: int, rpe: int, *, stage_index: int,
     extra: list[Prescription] = (),  # type: ignore[assignment]
+    shape_minutes: int | None = None,
 ) -> Block:
     """`minutes` of one kind of endurance work, then the week's accessory strength (`extra`,
     timed on top, so the endurance part is exactly what the progression planned)."""
@@ -279,32 +281,42 @@ def endurance_main(
         return max(25, round(seconds / rules.swim_pace_s_per_100m * 100 / 25) * 25)
 
     items: list[Prescription]
-    if kind == "walk-run" and stage_index < len(R.WALK_RUN_STAGES):
-        run_s, walk_s = R.WALK_RUN_STAGES[stage_index]
-        reps = max(1, (cardio_s + walk_s) // (run_s + walk_s))
-        if reps == 1 and cardio_s >= 2 * 60 + walk_s:
-            # One long bout would leave time idle: two shorter ones fill the block.
-            reps, run_s = 2, max(60, (cardio_s - walk_s) // 2 // 30 * 30)
-        elif reps == 1:
-            run_s, walk_s = min(run_s, cardio_s), 0
-        else:
-            # Spare time goes to the walks: easier, never harder, than the stage.
-            spare = cardio_s - (reps * run_s + (reps - 1) * walk_s)
-            walk_s += min(walk_s, spare // (reps - 1) // 15 * 15)
-        items = [Prescription(
-            exercise_id=ex.id, name=ex.name, sets=reps, duration_s=run_s, rest_s=walk_s or None, rpe=rpe + 1,
-            notes=_join(note, say("items.walk_run", run=_mmss(run_s), walk=_mmss(walk_s)) if walk_s
-                        else say("items.walk_run_single")),
-        )]
+    if kind == "walk-run":
+        # One shape for the whole week (fitted to its shortest run-walk block); spare time walks.
+        shape = runwalk.fit(stage_index, round_down((shape_minutes or minutes) * 60 - 15))
+        runs = Prescription(
+            exercise_id=ex.id, name=ex.name, sets=shape.repeats, duration_s=shape.run_s,
+            rest_s=shape.walk_s or None, rpe=rpe + 1,
+            notes=_join(note, say("items.walk_run", run=_mmss(shape.run_s), walk=_mmss(shape.walk_s))
+                        if shape.walk_s else say("items.walk_run_nonstop", run=_mmss(shape.run_s))),
+        )
+        items = [runs]
+        spare = round_down(cardio_s - prescription_seconds(runs))
+        if spare >= 60:
+            items.append(Prescription(
+                exercise_id=ex.id, name=ex.name, duration_s=spare, rpe=rules.easy_rpe,
+                notes=say("items.walk_run_finish"),
+            ))
     elif kind == "tempo":
-        reps = 1 if cardio_s < 20 * 60 else 2
-        rest = 180
-        work = (cardio_s - (reps - 1) * rest) // reps
+        # Cruise intervals (Daniels): threshold reps with a minute's rest, the total capped by
+        # level; more time buys more reps, never an unbounded block at RPE 6-7.
+        rest = R.CRUISE_REST_S
+        work = min(R.CRUISE_REP_S[profile.level], cardio_s)
+        reps = max(1, min((cardio_s + rest) // (work + rest), R.MAX_TEMPO_WORK_S[profile.level] // work))
+        if reps == 1:
+            work = min(cardio_s, R.MAX_TEMPO_WORK_S[profile.level])
         items = [Prescription(
             exercise_id=ex.id, name=ex.name, sets=reps, duration_s=work, rest_s=rest if reps > 1 else None,
             rpe=rpe, distance_m=distance(work),
             notes=_join(note, say("items.tempo"), say("items.tempo_between") if reps > 1 else ""),
         )]
+        spare = round_down(cardio_s - reps * work - (reps - 1) * rest - 15)
+        if spare >= 180:
+            finish = menu.easy.exercise if menu.easy is not None else ex
+            items.append(Prescription(
+                exercise_id=finish.id, name=finish.name, duration_s=spare, rpe=rules.easy_rpe,
+                distance_m=distance(spare), notes=say("items.easy_finish"),
+            ))
     elif kind == "intervals":
         work = rules.interval_work_s
         rest = max(60, work // 2)
