@@ -102,6 +102,14 @@ def test_a_session_stays_on_the_page_of_its_tips(case):
             assert all(flat(t) in pages[where[0]] for t in day.tips), day.heading
             checked += 1
     assert checked
+    # and where a long session's table runs on, its tips go with its last rows, under the
+    # repeated table header: no page opens with a tip or a drink line cut off from its session
+    head = f"{flat(plan.profile.name)} {flat(plan.title)} "
+    week_pages = [p for p in pages[3:] if WORDS.t("col_log_amount") in p]
+    assert len(week_pages) >= len(plan.weeks)
+    for page in week_pages:
+        body = page.removeprefix(head)
+        assert not body.startswith(("•", WORDS.t("hydration_session_line", items="").strip())), body[:80]
 
 
 def test_walk_breaks_say_walk_and_times_have_one_style():

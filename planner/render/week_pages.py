@@ -10,12 +10,12 @@ from reportlab.platypus import (
 )
 
 from . import document as d
-from .flowables import Outline, Stack, Styles, bullets
+from .flowables import Outline, Stack, Styles
 from .grid import Grid, GridStyle, Row
 
 
 def _week_columns(width: float) -> list[float]:
-    fixed = [24, 0, 92, 50, 56, 44, 50, 40]
+    fixed = [26, 0, 88, 50, 78, 40, 46, 36]
     fixed[1] = width - sum(fixed)
     return fixed
 
@@ -36,6 +36,25 @@ def grid_style(s: Styles, size: float, tick: bool) -> GridStyle:
     )
 
 
+class _Session(Stack):
+    """A session's heading, table, drink line and tips on one page when they fit there.
+
+    When they do not but the page still has room for a good part of the table, the table
+    splits (its header repeated, never a stub of a row or two), so pages fill up; the drink
+    line and tips are the table's last rows, so they never part from it.
+    """
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        if ah < self.page_height * 0.35:
+            return super().split(aw, ah)
+        *head, table = self.items
+        room = ah - sum(self._sizes[:-1]) - sum(f.getSpaceBefore() + f.getSpaceAfter() for f in head)
+        parts = table.split(aw, room) if room > 0 else []
+        if not parts:
+            return super().split(aw, ah)
+        return [Stack([*head, parts[0]], self.page_height), *parts[1:]]
+
+
 def _day_table(s: Styles, weeks: d.Weeks, day: d.Day, width: float) -> Grid:
     """Warm-up, main work and cool-down as one table with the log columns to fill in."""
     size = s.theme.fonts.table_size
@@ -46,6 +65,9 @@ def _day_table(s: Styles, weeks: d.Weeks, day: d.Day, width: float) -> Grid:
         for r in block.rows:
             rows.append(Row(cells=["", r.exercise, r.dose, r.rest, r.effort, "", "", ""], shade=log, tick=True, note=r.note))
     rows.append(Row(cells=[weeks.notes_label], kind="band", muted=True, min_height=size * (2.6 if s.theme.dense else 3.2)))
+    if day.drink:
+        rows.append(Row(cells=[day.drink], kind="band", muted=True))
+    rows += [Row(cells=[f"• {tip}"], kind="band", muted=True) for tip in day.tips]
     return Grid(_week_columns(width), rows, grid_style(s, size, tick=True))
 
 
@@ -59,10 +81,7 @@ def week_page(s: Styles, weeks: d.Weeks, wk: d.WeekPage, key: str, width: float)
             continue
         # a session stays with its table, drink line and tips; only one taller than a page splits
         parts = [s.para(day.heading, s.day), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width)]
-        if day.drink:
-            parts.append(s.para(day.drink, s.after_table))
-        parts += bullets(s, day.tips)
-        out.append(Stack(parts, s.page_height))
+        out.append(_Session(parts, s.page_height))
     return out
 
 
