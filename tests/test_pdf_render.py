@@ -100,7 +100,7 @@ def test_week_pages_show_days_blocks_log_cells_and_hydration(handout):
         "Reps / time done",
         "Effort felt",
         "Notes",
-        "Drink: 350–490 mL 2–4 h before",
+        "Drink, for every session this week unless a session says otherwise: 350–490 mL 2–4 h before",
         "Week 4: Mon 23 Mar – Sun 29 Mar Lighter week",
     ):
         assert snippet in text, snippet
@@ -147,7 +147,7 @@ def test_edited_plans_are_marked_on_every_page(plan):
 
 def test_outline_has_sections_and_weeks(handout):
     outline = handout.outline()
-    assert outline[:2] == [(0, "Cover"), (0, "Training weeks")]
+    assert outline[:4] == [(0, "Cover"), (0, "The plan at a glance"), (0, "Before you start"), (0, "Training weeks")]
     assert [t for lvl, t in outline if lvl == 1][:5] == ["Week 1", "Week 2", "Week 3", "Week 4 (lighter week)", "Week 5"]
     assert (0, "Exercise guide") in outline and (0, "Staying well") in outline
     assert (1, "When to see a doctor") in outline
@@ -155,7 +155,7 @@ def test_outline_has_sections_and_weeks(handout):
 
 def test_outline_entries_point_at_their_pages(handout):
     reader = handout.reader
-    for item in reader.outline[1] if isinstance(reader.outline[1], list) else reader.outline[2]:
+    for item in next(o for o in reader.outline if isinstance(o, list)):
         page = reader.get_destination_page_number(item)
         week = item.title.split()[1]
         assert f"Week {week}:" in handout.pages[page]

@@ -108,9 +108,9 @@ def _all_strings(value: object) -> list[str]:
 
 def test_sections_follow_the_theme_order(plan, theme):
     doc = d.build_document(plan, theme)
-    assert [s.kind for s in doc.sections] == ["cover", "weeks", "guide", "guidance"]
+    assert [s.kind for s in doc.sections] == ["cover", "calendar", "readiness", "weeks", "guide", "guidance"]
     log = d.build_document(plan, load_theme("log"))
-    assert [s.kind for s in log.sections] == ["cover", "weeks", "guidance"]
+    assert [s.kind for s in log.sections] == ["cover", "calendar", "readiness", "weeks", "guidance"]
 
 
 def test_cover_facts_dates_and_lighter_weeks(plan, theme):
@@ -137,7 +137,12 @@ def test_week_page_lists_every_day_with_rest_days(plan, theme):
     assert first.blocks[1].rows[0].dose == "20 min · 3 km"
     assert first.blocks[2].rows[0].dose == "2 × 30 s hold"
     assert first.hydration[0] == "350–490 mL 2–4 h before"
-    assert first.drink == "Drink: 350–490 mL 2–4 h before · 200–400 mL during the session · After: Drink to thirst."
+    # said once for the week; the session repeats it only where its own drink differs
+    assert page.drink == (
+        "Drink, for every session this week unless a session says otherwise: "
+        "350–490 mL 2–4 h before · 200–400 mL during the session · After: Drink to thirst."
+    )
+    assert first.drink == ""
 
 
 def test_body_mass_shows_on_the_cover_in_the_profile_units(theme):
@@ -158,7 +163,7 @@ def test_imperial_units_convert_fluids_and_distances(theme):
 
 
 @pytest.mark.parametrize(
-    ("seconds", "text"), [(30, "30 s"), (90, "90 s"), (120, "2 min"), (2700, "45 min"), (5400, "1 h 30 min"), (7200, "2 h")]
+    ("seconds", "text"), [(30, "30 s"), (90, "1 min 30 s"), (45, "45 s"), (120, "2 min"), (2700, "45 min"), (5400, "1 h 30 min"), (7200, "2 h")]
 )
 def test_durations_read_naturally(theme, seconds, text):
     assert d.fmt_duration(theme, seconds) == text

@@ -33,10 +33,19 @@ from .model import (
     WeekPage,
     Weeks,
 )
+from .overview import calendar, readiness
 from .theme import Theme
 
 
-def _row(theme: Theme, p: Prescription, units: str) -> Row:
+def _rest(theme: Theme, p: Prescription, walking: bool) -> str:
+    """The pause between sets; between run intervals it is a walk, and says so."""
+    if not p.rest_s:
+        return ""
+    time = fmt_duration(theme, p.rest_s)
+    return theme.t("rest_walk", time=time) if walking else time
+
+
+def _row(theme: Theme, p: Prescription, units: str, walking: bool = False) -> Row:
     effort = fmt_effort(theme, p.rpe)
     if p.rir is not None:
         rir = theme.t("rir", n=p.rir)
@@ -44,7 +53,7 @@ def _row(theme: Theme, p: Prescription, units: str) -> Row:
     return Row(
         exercise=p.name,
         dose=dose(theme, p, units),
-        rest=fmt_duration(theme, p.rest_s) if p.rest_s else "",
+        rest=_rest(theme, p, walking),
         effort=effort,
         note=p.notes,
     )
@@ -61,9 +70,15 @@ def _hydration(theme: Theme, h: Hydration, units: str) -> list[str]:
     return lines
 
 
-def _block_table(theme: Theme, block: Block, units: str) -> BlockTable:
+def _walk_breaks(plan: Plan, p: Prescription) -> bool:
+    """Timed cardio intervals (walk-run) rest by walking, not by standing still."""
+    ex = plan.exercise(p.exercise_id)
+    return bool(p.rest_s and p.duration_s and ex is not None and ex.category == "cardio")
+
+
+def _block_table(theme: Theme, plan: Plan, block: Block, units: str) -> BlockTable:
     heading = theme.t("block_heading", block=theme.t(f"block_{block.kind}"), minutes=fmt_minutes(theme, block.minutes))
-    return BlockTable(heading=heading, rows=[_row(theme, p, units) for p in block.items])
+    return BlockTable(heading=heading, rows=[_row(theme, p, units, _walk_breaks(plan, p)) for p in block.items])
 
 
 def _session_line(theme: Theme, s: Session) -> str:
@@ -104,23 +119,37 @@ def week_page(theme: Theme, plan: Plan, week: Week) -> WeekPage:
     units = plan.profile.units
     outline, heading, summary = _week_heading(theme, plan, week)
     days = []
+    drinks = [_drink_items(theme, s.hydration, units) for s in week.sessions]
+    usual = max(drinks, key=drinks.count) if drinks else ""  # ties: the first session's
     for day, session in _week_days(plan, week):
         if session is None:
             days.append(Day(heading=theme.t("rest_day", date=fmt_date(theme, day)), rest=True, line=theme.t("rest_text")))
             continue
         hydration = _hydration(theme, session.hydration, units)
+        items = theme.t("range_sep").join(hydration)
         days.append(
             Day(
                 heading=theme.t("session_heading", date=fmt_date(theme, day), title=session.title),
                 rest=False,
                 line=_session_line(theme, session),
-                blocks=[_block_table(theme, b, units) for b in session.blocks],
+                blocks=[_block_table(theme, plan, b, units) for b in session.blocks],
                 hydration=hydration,
-                drink=theme.t("hydration_line", items=theme.t("range_sep").join(hydration)),
+                drink="" if items == usual else theme.t("hydration_session_line", items=items),
                 tips=list(session.tips),
             )
         )
-    return WeekPage(outline=outline, heading=heading, summary=summary, light=week.kind == "deload", days=days)
+    return WeekPage(
+        outline=outline,
+        heading=heading,
+        summary=summary,
+        light=week.kind == "deload",
+        days=days,
+        drink=theme.t("hydration_week_line", items=usual) if usual else "",
+    )
+
+
+def _drink_items(theme: Theme, h: Hydration, units: str) -> str:
+    return theme.t("range_sep").join(_hydration(theme, h, units))
 
 
 def _target(theme: Theme, p: Prescription, units: str) -> str:
@@ -236,9 +265,7 @@ def cover(theme: Theme, plan: Plan, coach: Coach | None) -> Cover:
     )
 
 
-def _variant(plan: Plan, theme: Theme, exercise_id: str | None) -> str:
-    if not exercise_id:
-        return theme.t("guide_none")
+def _variant(plan: Plan, exercise_id: str) -> str:
     other = plan.exercise(exercise_id)
     return other.name if other else exercise_id.replace("-", " ").capitalize()
 
@@ -246,8 +273,11 @@ def _variant(plan: Plan, theme: Theme, exercise_id: str | None) -> str:
 def _variants(plan: Plan, theme: Theme, ex: Exercise) -> str:
     if not ex.regression and not ex.progression:
         return ""
-    easier, harder = _variant(plan, theme, ex.regression), _variant(plan, theme, ex.progression)
-    return theme.t("guide_variants_line", easier=easier, harder=harder)
+    if not ex.progression:  # say only what there is: no "Harder: —"
+        return theme.t("guide_easier_line", easier=_variant(plan, ex.regression or ""))
+    if not ex.regression:
+        return theme.t("guide_harder_line", harder=_variant(plan, ex.progression))
+    return theme.t("guide_variants_line", easier=_variant(plan, ex.regression), harder=_variant(plan, ex.progression))
 
 
 def guide_entry(theme: Theme, plan: Plan, ex: Exercise) -> GuideEntry:
@@ -310,6 +340,7 @@ def guidance(theme: Theme, plan: Plan) -> Guidance:
         title=theme.t("guidance_title"),
         intro=theme.t("guidance_intro"),
         blocks=blocks,
+        sources=TextBlock(title=theme.t("guidance_sources_title"), points=theme.lines("guidance_sources")),
     )
 
 
@@ -343,6 +374,8 @@ def build_document(plan: Plan, theme: Theme, coach: Coach | None = None) -> Docu
     p = plan.profile
     builders = {
         "cover": lambda: cover(theme, plan, coach),
+        "calendar": lambda: calendar(theme, plan),
+        "readiness": lambda: readiness(theme),
         "weeks": lambda: weeks(theme, plan),
         "guide": lambda: guide(theme, plan),
         "guidance": lambda: guidance(theme, plan),

@@ -37,8 +37,11 @@ def fmt_date(theme: Theme, day: dt.date, long: bool = False) -> str:
 
 
 def fmt_duration(theme: Theme, seconds: int) -> str:
-    if seconds < 120 and seconds % 60:
+    """'45 s', '1 min 30 s', '20 min', '1 h 30 min': one style everywhere, never also '90 s'."""
+    if seconds < 60:
         return theme.t("unit_s", n=seconds)
+    if seconds < 600 and seconds % 60:
+        return theme.t("unit_min_s", m=seconds // 60, s=seconds % 60)
     minutes = round(seconds / 60)
     if minutes < 90:
         return theme.t("unit_min", n=minutes)

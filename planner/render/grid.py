@@ -194,6 +194,12 @@ class Grid(Flowable):
             cut = i + 1
         while cut > start and self.rows[cut - 1].kind == "band" and cut < len(self.rows):
             cut -= 1  # a block heading stays with the row under it
+        if cut < len(self.rows) and all(r.kind == "band" for r in self.rows[cut:]):
+            # closing lines (notes, tips) never go over alone: two exercise rows go with them
+            body = [i for i in range(start, cut) if self.rows[i].kind == "body"]
+            cut = body[-2] if len(body) >= 2 else start
+            while cut > start and self.rows[cut - 1].kind == "band":
+                cut -= 1
         if cut - start < 3 or cut >= len(self.rows):
             return []  # no stub of a row or two at the foot of a page
         first = Grid(self.widths, self.rows[:cut], self.st, self.repeat_head)

@@ -52,5 +52,8 @@ def guidance(s: Styles, g: d.Guidance) -> list[Flowable]:
     for i, block in enumerate(g.blocks):
         out.append(Outline(f"guidance-{i}", d.one_line(block.title), 1))
         out += text_block(s, block)
+    if g.sources is not None:
+        out.append(Outline("guidance-sources", d.one_line(g.sources.title), 1))
+        out += text_block(s, g.sources)
     return out
 

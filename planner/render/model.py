@@ -115,6 +115,38 @@ class WeekPage(_Doc):
     summary: str
     light: bool
     days: list[Day]
+    drink: str = ""  # the week's usual drink line, said once; a Day's drink only where it differs
+
+
+class CalendarRow(_Doc):
+    label: str  # "Week 3"
+    kind: str  # "Lighter week", or "" for an ordinary week
+    cells: list[str]  # one a weekday, Monday first: "Easy run\n30 min", or "" for rest
+    light: bool
+
+
+class Calendar(_Doc):
+    """The whole plan on one page: every week by weekday, so the handout need not be leafed."""
+
+    outline: str
+    title: str
+    intro: str
+    headers: list[str]
+    rows: list[CalendarRow]
+    legend: str
+    kind: str = "calendar"
+
+
+class Readiness(_Doc):
+    """Questions to answer before the first session, and what a yes means."""
+
+    outline: str
+    title: str
+    intro: str
+    questions: list[str]
+    if_yes: TextBlock
+    if_no: TextBlock
+    kind: str = "readiness"
 
 
 class LogRow(_Doc):
@@ -164,10 +196,11 @@ class Guidance(_Doc):
     title: str
     intro: str
     blocks: list[TextBlock]
+    sources: TextBlock | None = None
     kind: str = "guidance"
 
 
-Section = Cover | Weeks | Guide | Guidance
+Section = Cover | Calendar | Readiness | Weeks | Guide | Guidance
 
 
 class Running(_Doc):

@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from ..errors import ThemeError
 
 PaperSize = Literal["a4", "letter"]
-SectionName = Literal["cover", "weeks", "guide", "guidance"]
+SectionName = Literal["cover", "calendar", "readiness", "weeks", "guide", "guidance"]
 TextValue = str | list[str]
 
 DEFAULT_THEME = "handout"
@@ -122,7 +122,7 @@ class Theme(_Model):
     dense: bool = False
     week_starts_page: bool = True
     sections: list[SectionName] = Field(
-        default_factory=lambda: ["cover", "weeks", "guide", "guidance"], min_length=1
+        default_factory=lambda: ["cover", "calendar", "readiness", "weeks", "guide", "guidance"], min_length=1
     )
     guidance: dict[str, GuidanceText] = Field(default_factory=dict)
     text: dict[str, TextValue] = Field(default_factory=dict)

@@ -4,24 +4,23 @@
 from __future__ import annotations
 
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepInFrame,
     Spacer,
 )
 
 from . import document as d
-from .flowables import Outline, Styles, bullets
+from .flowables import Outline, Stack, Styles
 from .grid import Grid, GridStyle, Row
 
 
 def _week_columns(width: float) -> list[float]:
-    fixed = [26, 0, 100, 32, 58, 44, 52, 40]
+    fixed = [26, 0, 88, 50, 78, 40, 46, 36]
     fixed[1] = width - sum(fixed)
     return fixed
 
 
-def _grid_style(s: Styles, size: float, tick: bool) -> GridStyle:
+def grid_style(s: Styles, size: float, tick: bool) -> GridStyle:
     grey = s.theme.greyscale
     return GridStyle(
         regular=s.font.regular,
@@ -37,6 +36,25 @@ def _grid_style(s: Styles, size: float, tick: bool) -> GridStyle:
     )
 
 
+class _Session(Stack):
+    """A session's heading, table, drink line and tips on one page when they fit there.
+
+    When they do not but the page still has room for a good part of the table, the table
+    splits (its header repeated, never a stub of a row or two), so pages fill up; the drink
+    line and tips are the table's last rows, so they never part from it.
+    """
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        if ah < self.page_height * 0.35:
+            return super().split(aw, ah)
+        *head, table = self.items
+        room = ah - sum(self._sizes[:-1]) - sum(f.getSpaceBefore() + f.getSpaceAfter() for f in head)
+        parts = table.split(aw, room) if room > 0 else []
+        if not parts:
+            return super().split(aw, ah)
+        return [Stack([*head, parts[0]], self.page_height), *parts[1:]]
+
+
 def _day_table(s: Styles, weeks: d.Weeks, day: d.Day, width: float) -> Grid:
     """Warm-up, main work and cool-down as one table with the log columns to fill in."""
     size = s.theme.fonts.table_size
@@ -47,20 +65,23 @@ def _day_table(s: Styles, weeks: d.Weeks, day: d.Day, width: float) -> Grid:
         for r in block.rows:
             rows.append(Row(cells=["", r.exercise, r.dose, r.rest, r.effort, "", "", ""], shade=log, tick=True, note=r.note))
     rows.append(Row(cells=[weeks.notes_label], kind="band", muted=True, min_height=size * (2.6 if s.theme.dense else 3.2)))
-    return Grid(_week_columns(width), rows, _grid_style(s, size, tick=True))
+    if day.drink:
+        rows.append(Row(cells=[day.drink], kind="band", muted=True))
+    rows += [Row(cells=[f"• {tip}"], kind="band", muted=True) for tip in day.tips]
+    return Grid(_week_columns(width), rows, grid_style(s, size, tick=True))
 
 
 def week_page(s: Styles, weeks: d.Weeks, wk: d.WeekPage, key: str, width: float) -> list[Flowable]:
     out: list[Flowable] = [Outline(key, wk.outline, 1), s.para(wk.heading, s.h1), s.para(wk.summary, s.small)]
+    if wk.drink:  # said once for the week; a session repeats it only where its own differs
+        out.append(s.para(wk.drink, s.small))
     for day in wk.days:
         if day.rest:
-            out += [CondPageBreak(30), s.para(day.heading, s.rest_day), s.para(day.line, s.small)]
+            out.append(Stack([s.para(day.heading, s.rest_day), s.para(day.line, s.small)], s.page_height))
             continue
-        out += [CondPageBreak(130), s.para(day.heading, s.day), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width)]
-        if day.drink:
-            out.append(s.para(day.drink, s.after_table))
-        if day.tips:
-            out += bullets(s, day.tips)
+        # a session stays with its table, drink line and tips; only one taller than a page splits
+        parts = [s.para(day.heading, s.day), s.para(day.line, s.small), Spacer(1, 2), _day_table(s, weeks, day, width)]
+        out.append(_Session(parts, s.page_height))
     return out
 
 
@@ -85,7 +106,7 @@ def log_week(s: Styles, lw: d.LogWeek, key: str, width: float, height: float) ->
                 min_height=base * (1.6 if row.tall else 1),
             )
         )
-    table = Grid([label_w] + [day_w] * n, rows, _grid_style(s, size, tick=False))
+    table = Grid([label_w] + [day_w] * n, rows, grid_style(s, size, tick=False))
     content = [s.para(lw.heading, s.h1), s.para(lw.subtitle, s.small), Spacer(1, 4), table]
     return [Outline(key, lw.outline, 1), KeepInFrame(width, height - 4, content, mode="shrink")]
 
