@@ -105,22 +105,28 @@ def next_monday(today: dt.date | None = None) -> dt.date:
 class Profile(Frozen):
     """Who the plan is for. The field names are a public contract (CLI flags, files, rosters)."""
 
-    name: Name = "Athlete"
-    level: Level
-    activity: Activity
-    weeks: int = Field(8, ge=1, le=52)
-    days_per_week: int = Field(3, ge=1, le=7)
-    session_minutes: int = Field(45, ge=15, le=180)
+    name: Name = Field("Athlete", description="the name printed on the plan, 1-80 characters, any script")
+    level: Level = Field(description="training experience: sets volume, effort and which exercises are offered")
+    activity: Activity = Field(description="the main activity the plan trains")
+    weeks: int = Field(8, ge=1, le=52, description="length of the plan in weeks")
+    days_per_week: int = Field(3, ge=1, le=7, description="training days a week; one full rest day is always kept, so 7 trains 6")
+    session_minutes: int = Field(45, ge=15, le=180, description="minutes a session, warm-up and cool-down included")
     equipment: Annotated[list[Equipment], AfterValidator(_equipment)] = Field(
-        default_factory=lambda: ["none"]
+        default_factory=lambda: ["none"], description="equipment at hand; \"none\" means bodyweight only"
     )
-    focus: Annotated[list[Focus], AfterValidator(_unique_sorted)] = Field(default_factory=list)
-    limitations: Annotated[list[Limitation], AfterValidator(_unique_sorted)] = Field(default_factory=list)
-    start_date: dt.date = Field(default_factory=next_monday)
-    body_mass_kg: float | None = Field(None, ge=30, le=250)
-    age: int | None = Field(None, ge=14, le=100)
-    units: Units = "metric"
-    notes: ShortText = ""
+    focus: Annotated[list[Focus], AfterValidator(_unique_sorted)] = Field(
+        default_factory=list, description="areas to give extra work (e.g. inner-thigh, cramp-prevention)"
+    )
+    limitations: Annotated[list[Limitation], AfterValidator(_unique_sorted)] = Field(
+        default_factory=list, description="joints to spare: exercises that load them are left out"
+    )
+    start_date: dt.date = Field(default_factory=next_monday, description="first day of the plan (YYYY-MM-DD); default next Monday")
+    body_mass_kg: float | None = Field(None, ge=30, le=250, description="body mass in kg; scales the hydration targets")
+    age: int | None = Field(
+        None, ge=14, le=100, description="age in years: longer stretch holds from 65, a lighter week every third week from 50"
+    )
+    units: Units = Field("metric", description="units the handout prints: metric or imperial")
+    notes: ShortText = Field("", description="a note to the person, printed on the cover (up to 500 characters)")
     # strength: lifts, loads
     lifts: dict[Slug, "LiftSet"] = Field(
         default_factory=dict,
@@ -162,39 +168,45 @@ class LiftSet(Frozen):
 class Dose(Frozen):
     """A default prescription for one level; the planner scales it to the session."""
 
-    sets: int | None = Field(None, ge=1, le=20)
-    reps: int | None = Field(None, ge=1, le=100)
-    duration_s: int | None = Field(None, ge=5, le=4 * 3600)
-    distance_m: int | None = Field(None, ge=1, le=100_000)
-    hold_s: int | None = Field(None, ge=5, le=300)
-    rest_s: int | None = Field(None, ge=0, le=600)
-    rpe: int | None = Field(None, ge=1, le=10)
+    sets: int | None = Field(None, ge=1, le=20, description="sets")
+    reps: int | None = Field(None, ge=1, le=100, description="repetitions a set")
+    duration_s: int | None = Field(None, ge=5, le=4 * 3600, description="time of work in seconds")
+    distance_m: int | None = Field(None, ge=1, le=100_000, description="distance in metres")
+    hold_s: int | None = Field(None, ge=5, le=300, description="hold of a stretch or static position, in seconds")
+    rest_s: int | None = Field(None, ge=0, le=600, description="rest between sets, in seconds")
+    rpe: int | None = Field(None, ge=1, le=10, description="target effort on the 1-10 scale")
 
 
 class Exercise(Frozen):
     """One entry of an exercise library, written for print."""
 
-    id: Slug
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-    category: Category
-    pattern: Pattern | None = None
-    primary_muscles: list[Muscle] = Field(min_length=1)
-    secondary_muscles: list[Muscle] = Field(default_factory=list)
-    equipment: list[Equipment] = Field(default_factory=lambda: ["none"], min_length=1)
-    levels: list[Level] = Field(min_length=1)
-    activities: list[Activity] = Field(min_length=1)
-    dose: dict[Level, Dose] = Field(default_factory=dict)
-    per_side: bool = False
-    instructions: list[Annotated[str, StringConstraints(min_length=1, max_length=400)]] = Field(
-        min_length=1, max_length=8
+    id: Slug = Field(description="stable identifier: lower-case words joined by hyphens")
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)] = Field(
+        description="the name printed on the handout"
     )
-    cues: list[Annotated[str, StringConstraints(min_length=1, max_length=200)]] = Field(default_factory=list)
-    avoid_with: list[Limitation] = Field(default_factory=list)
-    regression: Slug | None = None
-    progression: Slug | None = None
-    alternatives: list[Slug] = Field(default_factory=list)
-    video_url: WebUrl | None = None
-    source: str | None = None
+    category: Category = Field(description="what kind of exercise it is (strength, cardio, stretch...)")
+    pattern: Pattern | None = Field(None, description="movement pattern, used to balance a session")
+    primary_muscles: list[Muscle] = Field(min_length=1, description="muscles the exercise mainly works")
+    secondary_muscles: list[Muscle] = Field(default_factory=list, description="muscles it also works")
+    equipment: list[Equipment] = Field(
+        default_factory=lambda: ["none"], min_length=1, description="equipment it needs; \"none\" means bodyweight"
+    )
+    levels: list[Level] = Field(min_length=1, description="levels it suits")
+    activities: list[Activity] = Field(min_length=1, description="activities whose plans may use it")
+    dose: dict[Level, Dose] = Field(default_factory=dict, description="default prescription by level")
+    per_side: bool = Field(False, description="done once for each side (left and right)")
+    instructions: list[Annotated[str, StringConstraints(min_length=1, max_length=400)]] = Field(
+        min_length=1, max_length=8, description="how to do it, one step a line"
+    )
+    cues: list[Annotated[str, StringConstraints(min_length=1, max_length=200)]] = Field(
+        default_factory=list, description="short form reminders"
+    )
+    avoid_with: list[Limitation] = Field(default_factory=list, description="limitations that rule it out")
+    regression: Slug | None = Field(None, description="id of an easier variant")
+    progression: Slug | None = Field(None, description="id of a harder variant")
+    alternatives: list[Slug] = Field(default_factory=list, description="ids of exercises that can replace it")
+    video_url: WebUrl | None = Field(None, description="a web address showing the exercise (http or https)")
+    source: str | None = Field(None, description="where the entry comes from")
 
     @property
     def needs(self) -> frozenset[str]:
@@ -209,18 +221,18 @@ class Exercise(Frozen):
 class Prescription(Frozen):
     """One line of a session: what to do, how much, how hard."""
 
-    exercise_id: str
-    name: str
-    sets: int | None = Field(None, ge=1)
-    reps: int | None = Field(None, ge=1)
+    exercise_id: str = Field(description="id of the exercise in the plan's exercises")
+    name: str = Field(description="the name printed for this line")
+    sets: int | None = Field(None, ge=1, description="sets")
+    reps: int | None = Field(None, ge=1, description="repetitions a set")
     rir: int | None = Field(None, ge=0, le=5, description="reps in reserve at the end of each set")
-    duration_s: int | None = Field(None, ge=1)
-    distance_m: int | None = Field(None, ge=1)
-    hold_s: int | None = Field(None, ge=1)
-    rest_s: int | None = Field(None, ge=0)
-    rpe: int | None = Field(None, ge=1, le=10)
-    per_side: bool = False
-    notes: str = ""
+    duration_s: int | None = Field(None, ge=1, description="time of work in seconds")
+    distance_m: int | None = Field(None, ge=1, description="distance in metres")
+    hold_s: int | None = Field(None, ge=1, description="hold of a stretch or static position, in seconds")
+    rest_s: int | None = Field(None, ge=0, description="rest between sets or intervals, in seconds")
+    rpe: int | None = Field(None, ge=1, le=10, description="target effort on the 1-10 scale")
+    per_side: bool = Field(False, description="done once for each side (left and right)")
+    notes: str = Field("", description="a note printed with the line")
     # strength: lifts, loads
     load_kg: float | None = Field(None, gt=0, description="working load from the profile's recent lift")
     rep_max: int | None = Field(None, ge=1, le=30, description="use a weight you could lift this many times")
@@ -228,78 +240,92 @@ class Prescription(Frozen):
 
 
 class Block(Frozen):
-    kind: BlockKind
-    minutes: int = Field(ge=1)
-    items: list[Prescription] = Field(min_length=1)
+    """One part of a session (warm-up, main work, cool-down): its minutes and its lines."""
+
+    kind: BlockKind = Field(description="which part of the session: warm-up, main or cool-down")
+    minutes: int = Field(ge=1, description="minutes the part takes")
+    items: list[Prescription] = Field(min_length=1, description="the lines of the part, in order")
 
 
 class Range(Frozen):
-    low: int = Field(ge=0)
-    high: int = Field(ge=0)
+    """A from-to amount (millilitres in hydration targets)."""
+
+    low: int = Field(ge=0, description="lower end")
+    high: int = Field(ge=0, description="upper end")
 
 
 class Hydration(Frozen):
     """Fluid targets in millilitres (the renderer converts units): ACSM 2007."""
 
-    before_ml: Range
-    during_ml: Range | None = None
-    after_note: str
-    electrolytes: bool = False
+    before_ml: Range = Field(description="millilitres to drink 2-4 hours before")
+    during_ml: Range | None = Field(None, description="millilitres to drink during the session (0.4-0.8 L an hour); none for sessions of an hour or less")
+    after_note: str = Field(description="what to drink after, in words")
+    electrolytes: bool = Field(False, description="whether a sodium-containing drink is advised (long sessions)")
 
 
 class Session(Frozen):
-    date: dt.date
-    title: str
-    kind: str
-    minutes: int = Field(ge=1)
-    rpe: int = Field(ge=1, le=10)
+    """One training day: its parts, effort, load and drink targets."""
+
+    date: dt.date = Field(description="the day of the session (YYYY-MM-DD)")
+    title: str = Field(description="the heading printed for the session")
+    kind: str = Field(description="the kind of session (easy, long, intervals, strength...)")
+    minutes: int = Field(ge=1, description="total minutes, warm-up and cool-down included")
+    rpe: int = Field(ge=1, le=10, description="target effort of the session on the 1-10 scale")
     load: int = Field(ge=0, description="session-RPE load: rpe x minutes (Foster 2001)")
-    hard: bool = False
-    blocks: list[Block] = Field(min_length=3)
-    hydration: Hydration
-    tips: list[str] = Field(default_factory=list)
+    hard: bool = Field(False, description="a hard session (tempo, intervals, heavy lifting), kept off back-to-back days")
+    blocks: list[Block] = Field(min_length=3, description="warm-up first, main work, cool-down last")
+    hydration: Hydration = Field(description="drink targets for the session")
+    tips: list[str] = Field(default_factory=list, description="tips printed with the session")
 
 
 class Week(Frozen):
-    number: int = Field(ge=1)
-    kind: WeekKind
-    start_date: dt.date
-    load: int = Field(ge=0)
-    sessions: list[Session]
-    rest_days: list[dt.date]
+    """One week of the plan: its kind (base, build, lighter, taper), sessions and rest days."""
+
+    number: int = Field(ge=1, description="week number, from 1")
+    kind: WeekKind = Field(description="what the week is for: base, build, lighter or taper")
+    start_date: dt.date = Field(description="first day of the week (YYYY-MM-DD)")
+    load: int = Field(ge=0, description="sum of the sessions' loads (rpe x minutes)")
+    sessions: list[Session] = Field(description="the training days, in date order")
+    rest_days: list[dt.date] = Field(description="the days without training")
 
 
 class GuidanceSection(Frozen):
-    key: str
-    title: str
-    points: list[str]
+    """A page of advice in the handout (hydration, cramps, when to see a doctor...)."""
+
+    key: str = Field(description="stable identifier of the section")
+    title: str = Field(description="the heading printed")
+    points: list[str] = Field(description="the points printed under it")
 
 
 class Generator(Frozen):
-    name: str = "workout-planner"
-    version: str
+    """The program that wrote the plan."""
+
+    name: str = Field("workout-planner", description="program name")
+    version: str = Field(description="program version")
 
 
 class Plan(Frozen):
     """The whole plan; self-contained (it carries the exercises it uses) so it renders alone."""
 
-    schema_version: str = SCHEMA_VERSION
-    generator: Generator
-    title: str
-    seed: int = 0
-    profile: Profile
-    end_date: dt.date
-    notes: list[str] = Field(default_factory=list)
-    weeks: list[Week] = Field(min_length=1)
-    guidance: list[GuidanceSection] = Field(default_factory=list)
-    exercises: list[Exercise] = Field(default_factory=list)
+    schema_version: str = Field(SCHEMA_VERSION, description="version of this plan format")
+    generator: Generator = Field(description="the program that wrote the plan")
+    title: str = Field(description="the plan's title, printed on the cover")
+    seed: int = Field(0, description="picks among equally good exercises; same inputs and seed give the same plan")
+    profile: Profile = Field(description="the profile the plan was built for")
+    end_date: dt.date = Field(description="last day of the plan (YYYY-MM-DD)")
+    notes: list[str] = Field(default_factory=list, description="notes printed on the cover")
+    weeks: list[Week] = Field(min_length=1, description="the weeks, in order")
+    guidance: list[GuidanceSection] = Field(default_factory=list, description="the advice pages")
+    exercises: list[Exercise] = Field(default_factory=list, description="every exercise the plan uses, so it renders alone")
     # Which exercise library the plan was built from ("built-in" or the file's name): a plan
     # from the built-in library is re-checked against it, so editing an exercise's
     # limitations or equipment inside the plan file cannot hide a clash.
-    library: str = "built-in"
+    library: str = Field("built-in", description="the exercise library the plan was built from")
     # Names of easier/harder variants the plan does not use itself, for the exercise guide.
-    variant_names: dict[str, str] = Field(default_factory=dict)
-    edited: bool = False
+    variant_names: dict[str, str] = Field(
+        default_factory=dict, description="names of easier or harder variants by id, for the exercise guide"
+    )
+    edited: bool = Field(False, description="true when a hand-edited plan that breaks a safety rule was printed with --allow-unsafe; every page is marked")
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         """One exercise by id (a scan: callers that look up many build their own dict)."""

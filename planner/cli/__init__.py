@@ -10,6 +10,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer  # noqa: E402
 
+from ._common import run_guarded  # noqa: E402
 from .batch import batch  # noqa: E402
 from .exercises import exercises_app
 from .export_cmd import export
@@ -37,4 +38,4 @@ app.add_typer(exercises_app, name="exercises")
 
 
 def main() -> None:
-    app()
+    run_guarded(app)
