@@ -13,7 +13,7 @@ BRANDING = "Print"
 ProfileFile = Annotated[
     Path | None,
     typer.Option("--profile", help="Profile file (JSON, YAML or TOML); flags override it.",
-                 rich_help_panel=PROFILE, dir_okay=False),
+                 rich_help_panel=PROFILE),
 ]
 Name = Annotated[str | None, typer.Option(help="Client's name (any script, 1-80 characters). Default: Athlete.", rich_help_panel=PROFILE)]
 Level = Annotated[str | None, typer.Option(help="beginner, intermediate or advanced.", rich_help_panel=PROFILE)]
@@ -32,14 +32,14 @@ PlateStep = Annotated[float | None, typer.Option("--plate-step-kg", help="Smalle
 Units = Annotated[str | None, typer.Option(help="metric or imperial. Default: metric.", rich_help_panel=PROFILE)]
 LongSessionMinutes = Annotated[int | None, typer.Option(help="Minutes of the weekend long session (endurance), 15-300. Default: 1.5 x session minutes for intermediate and advanced.", rich_help_panel=PROFILE)]
 Seed = Annotated[int, typer.Option(help="Seed for the choice among equally good exercises.", rich_help_panel=PROFILE)]
-Exercises = Annotated[Path | None, typer.Option("--exercises", help="Another exercise library (our format or free-exercise-db JSON).", rich_help_panel=PROFILE, dir_okay=False)]
+Exercises = Annotated[Path | None, typer.Option("--exercises", help="Another exercise library (our format or free-exercise-db JSON).", rich_help_panel=PROFILE)]
 
 Theme = Annotated[str | None, typer.Option(help="Theme name (handout, log, print-saver) or a theme file. Default: handout.", rich_help_panel=BRANDING)]
 Paper = Annotated[str | None, typer.Option(help="a4 or letter (overrides the theme).", rich_help_panel=BRANDING)]
-CoachFile = Annotated[Path | None, typer.Option("--coach", help="Coach file (JSON, TOML or YAML: name, contact, logo, accent).", rich_help_panel=BRANDING, dir_okay=False)]
+CoachFile = Annotated[Path | None, typer.Option("--coach", help="Coach file (JSON, TOML or YAML: name, contact, logo, accent).", rich_help_panel=BRANDING)]
 CoachName = Annotated[str | None, typer.Option(help="Coach's name printed on the cover.", rich_help_panel=BRANDING)]
 CoachContact = Annotated[str | None, typer.Option(help="Coach's contact line.", rich_help_panel=BRANDING)]
-Logo = Annotated[Path | None, typer.Option(help="Logo image (PNG or JPEG).", rich_help_panel=BRANDING, dir_okay=False)]
+Logo = Annotated[Path | None, typer.Option(help="Logo image (PNG or JPEG).", rich_help_panel=BRANDING)]
 Accent = Annotated[str | None, typer.Option(help="Accent colour, #RRGGBB or a colour name.", rich_help_panel=BRANDING)]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")]
 
@@ -66,8 +66,15 @@ def coach_from_options(
     """Branding flags override the coach file; None when nothing was given."""
     if coach_file is None and not any(v is not None for v in (name, contact, logo, accent)):
         return None
+    from ..io.files import check_user_file
     from ..models import Coach
     from ..render.branding import load_coach, validate_coach
+
+    # The renderer opens these itself: refuse devices, pipes and huge files before it does.
+    if coach_file is not None:
+        check_user_file(coach_file, "coach file")
+    if logo is not None:
+        check_user_file(logo, "logo")
 
     base = load_coach(coach_file) if coach_file is not None else Coach()
     given = {"name": name, "contact": contact, "logo": str(logo) if logo else None, "accent": accent}

@@ -26,7 +26,6 @@ LibraryFile = Annotated[
     typer.Option(
         "--exercises",
         help="Another exercise library (our format or free-exercise-db JSON). [default: built-in]",
-        dir_okay=False,
     ),
 ]
 
@@ -111,7 +110,7 @@ def show_exercise(
 @exercises_app.command("check")
 def check(
     library_file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="A library in our format or free-exercise-db JSON.", dir_okay=False)
+        Path, typer.Argument(metavar="FILE", help="A library in our format or free-exercise-db JSON.")
     ],
 ) -> None:
     """Validate a library file: every problem one per line, or a summary of what it holds."""

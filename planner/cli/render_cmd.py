@@ -18,7 +18,7 @@ from ._common import fail, user_errors
 def render(
     plan_file: Annotated[
         Path,
-        typer.Argument(metavar="PLAN.json", help="A plan saved with 'planner generate --format json'.", dir_okay=False),
+        typer.Argument(metavar="PLAN.json", help="A plan saved with 'planner generate --format json'."),
     ],
     output: Annotated[
         Path | None,

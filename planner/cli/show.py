@@ -17,7 +17,6 @@ def show(
         typer.Argument(
             metavar="PLAN.json",
             help="A saved plan (planner generate --format json). Leave out to build one from a profile.",
-            dir_okay=False,
         ),
     ] = None,
     week: Annotated[

@@ -10,6 +10,7 @@ from pathlib import Path
 from .._resources import data_path
 from ..errors import LibraryError
 from .files import read_user_text
+from .parsing import cut, loads_json
 from ..library.catalog import ExerciseLibrary
 from ..library.parse import parse_library
 
@@ -32,10 +33,12 @@ def _load_file(path: Path, source: str | None = None) -> ExerciseLibrary:
     source = source or str(path)
     text = read_user_text(path, "exercise library")
     try:
-        data = json.loads(text)
+        data = loads_json(text)
     except json.JSONDecodeError as exc:
         raise LibraryError(
             f"exercise library {source}: not valid JSON (line {exc.lineno}, column {exc.colno}:"
             f" {exc.msg})"
         ) from None
+    except ValueError as exc:  # duplicate keys, NaN, huge numbers, deep nesting
+        raise LibraryError(f"exercise library {source}: not valid JSON: {cut(str(exc))}") from None
     return parse_library(data, source)

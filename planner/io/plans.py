@@ -16,6 +16,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .files import read_user_text
+from .parsing import cut, loads_json, quote
+from .strict import first_problem
 from ..errors import InputFileError
 from ..models import SCHEMA_VERSION, Plan
 
@@ -106,10 +108,9 @@ def describe_plan_error(exc: ValidationError, source: str) -> str:
             message += "; known fields are " + ", ".join(parent.model_fields)
     else:
         value = first.get("input")
-        shown = value if isinstance(value, (str, int, float)) else json.dumps(value, default=str)
         allowed = _allowed(loc, first)
-        reason = f"allowed: {allowed}" if allowed else first.get("msg", "invalid").removeprefix("Value error, ")
-        message = f"{source}: {path}: {shown!r} is not allowed ({reason})"
+        reason = f"allowed: {allowed}" if allowed else cut(first.get("msg", "invalid").removeprefix("Value error, "))
+        message = f"{source}: {path}: {quote(value)} is not allowed ({reason})"
     if len(errors) > 1:
         more = len(errors) - 1
         message += f" (+{more} more problem{'s' if more > 1 else ''})"
@@ -157,7 +158,7 @@ def _check_schema_version(data: dict[str, Any], source: str) -> None:
     major = str(version).split(".")[0]
     if major != SCHEMA_VERSION.split(".")[0]:
         raise InputFileError(
-            f"{source}: schema_version: {version!r} is not allowed "
+            f"{source}: schema_version: {quote(version)} is not allowed "
             f"(this planner reads plan files of version {SCHEMA_VERSION.split('.')[0]}.x)"
         )
 
@@ -165,17 +166,22 @@ def _check_schema_version(data: dict[str, Any], source: str) -> None:
 def parse_plan(text: str, source: str = "plan.json", *, recompute: bool = True) -> Plan:
     """Validate plan JSON text into a Plan; ``source`` names the file in messages."""
     try:
-        data = json.loads(text)
+        data = loads_json(text)
     except json.JSONDecodeError as exc:
         raise InputFileError(
             f"{source}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         ) from None
+    except ValueError as exc:  # duplicate keys, NaN, huge numbers, deep nesting
+        raise InputFileError(f"{source}: not valid JSON: {cut(str(exc))}") from None
     if not isinstance(data, dict):
         raise InputFileError(
             f"{source}: a plan file holds a JSON object (as 'planner generate --format json' "
             f"writes it), not {_json_kind(data)}"
         )
     _check_schema_version(data, source)
+    problem = first_problem(Plan, data)
+    if problem is not None:
+        raise InputFileError(f"{source}: {problem[0]}: {problem[1]}")
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:

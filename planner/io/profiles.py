@@ -13,6 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from .files import read_user_text
+from .parsing import cut, loads_json, loads_yaml, quote
+from .strict import first_problem
 from ..errors import InputFileError, ProfileError
 from ..models import Profile
 
@@ -79,11 +81,10 @@ def describe_validation_error(exc: ValidationError, source: str | None = None) -
             if kind in ("literal_error", "enum", "less_than_equal", "greater_than_equal")
             else None
         )
-        shown = value if isinstance(value, (str, int, float)) else json.dumps(value, default=str)
-        reason = first.get("msg", "invalid").removeprefix("Value error, ")
+        reason = cut(first.get("msg", "invalid").removeprefix("Value error, "))
         if allowed:
             reason = f"allowed: {allowed}"
-        message = f"{where}: {shown!r} is not allowed ({reason})"
+        message = f"{where}: {quote(value)} is not allowed ({reason})"
     if len(errors) > 1:
         message += f" (+{len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
     return message
@@ -96,11 +97,9 @@ def read_profile_file(path: Path) -> dict[str, Any]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
-            data = json.loads(text)
+            data = loads_json(text)
         elif suffix in (".yaml", ".yml"):
-            import yaml
-
-            data = yaml.safe_load(text)
+            data = loads_yaml(text)
         elif suffix == ".toml":
             data = tomllib.loads(text)
         else:
@@ -110,7 +109,7 @@ def read_profile_file(path: Path) -> dict[str, Any]:
     except InputFileError:
         raise
     except Exception as exc:  # each parser has its own error class; all mean "not parseable"
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        first_line = cut(str(exc).strip().splitlines()[0]) if str(exc).strip() else type(exc).__name__
         raise InputFileError(f"profile: '{path}' is not valid {suffix.lstrip('.').upper()}: {first_line}") from None
     if data is None:
         data = {}
@@ -129,6 +128,12 @@ def build_profile(
     given = {k: v for k, v in (overrides or {}).items() if v is not None}
     from_flags = set(given)
     data.update(given)
+    problem = first_problem(Profile, data)
+    if problem is not None:
+        field, reason = problem
+        key = field.split(".")[0]
+        where = f"{source}: {field}" if source and key not in from_flags else field
+        raise ProfileError(f"{where}: {reason}")
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
