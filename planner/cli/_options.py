@@ -32,7 +32,8 @@ PlateStep = Annotated[float | None, typer.Option("--plate-step-kg", help="Smalle
 Units = Annotated[str | None, typer.Option(help="metric or imperial. Default: metric.", rich_help_panel=PROFILE)]
 LongSessionMinutes = Annotated[int | None, typer.Option(help="Minutes of the weekend long session (endurance), 15-300. Default: 1.5 x session minutes for intermediate and advanced.", rich_help_panel=PROFILE)]
 Seed = Annotated[int, typer.Option(help="Seed for the choice among equally good exercises.", rich_help_panel=PROFILE)]
-Exercises = Annotated[Path | None, typer.Option("--exercises", help="Another exercise library (our format or free-exercise-db JSON).", rich_help_panel=PROFILE)]
+Exercises = Annotated[Path | None, typer.Option("--exercises", help="More exercises (our format or free-exercise-db JSON), added to the built-in ones; an entry with one of our ids replaces ours.", rich_help_panel=PROFILE)]
+ExercisesOnly = Annotated[bool, typer.Option("--exercises-only", help="Use the --exercises file alone, without the built-in exercises.", rich_help_panel=PROFILE)]
 
 Theme = Annotated[str | None, typer.Option(help="Theme name (handout, log, print-saver) or a theme file. Default: handout.", rich_help_panel=BRANDING)]
 Paper = Annotated[str | None, typer.Option(help="a4 or letter (overrides the theme).", rich_help_panel=BRANDING)]

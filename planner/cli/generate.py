@@ -38,6 +38,7 @@ def generate(
     long_session_minutes: o.LongSessionMinutes = None,
     seed: o.Seed = 0,
     exercises: o.Exercises = None,
+    exercises_only: o.ExercisesOnly = False,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Output file. Default: <name>-<activity>-plan.<format>.", dir_okay=False),
@@ -98,9 +99,10 @@ def generate(
                 check_target(path, force=force)
         formats, export_dir = _export_request(export)
 
-        from .. import build_plan, load_library
+        from .. import build_plan
+        from ..io.libraries import planning_library
 
-        library = load_library(exercises) if exercises is not None else None
+        library = planning_library(exercises, only=exercises_only)
         plan = build_plan(profile, library, seed=seed)
         if fmt is Format.pdf:
             from ..render.pdf import render_pdf

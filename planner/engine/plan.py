@@ -225,6 +225,14 @@ def _notes(profile: Profile) -> list[str]:
     return notes
 
 
+def library_name(library: ExerciseLibrary) -> str:
+    """How a plan names its library, so `render` knows which entries it can re-check."""
+    if library.builtin:
+        return "built-in"
+    name = PurePath(library.source).name
+    return f"built-in + {name}" if library.extends_builtin else name
+
+
 def build_plan(profile: Profile, library: ExerciseLibrary, seed: int = 0) -> Plan:
     """The caller brings the library (the API loads the built-in one), so the engine reads no files."""
     builder = _Builder(profile, library, seed)
@@ -255,7 +263,7 @@ def build_plan(profile: Profile, library: ExerciseLibrary, seed: int = 0) -> Pla
         weeks=weeks,
         guidance=guidance_sections(profile, longest, adductor_care(profile)),
         exercises=exercises,
-        library="built-in" if library.builtin else PurePath(library.source).name,
+        library=library_name(library),
         variant_names=variants,
     )
     problems = check_plan(plan)
