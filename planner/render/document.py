@@ -186,6 +186,13 @@ def _target(theme: Theme, p: Prescription, units: str) -> str:
     return theme.t("range_sep").join(x for x in (row.dose, row.effort) if x)
 
 
+def _warmup_cell(theme: Theme, s: Session) -> str:
+    """The warm-up's minutes and its moves: a clipboard sheet is all the client takes along."""
+    block = next(b for b in s.blocks if b.kind == "warmup")
+    moves = theme.t("list_sep").join(dict.fromkeys(p.name for p in block.items))
+    return theme.t("range_sep").join((fmt_minutes(theme, block.minutes), moves))
+
+
 def log_week(theme: Theme, plan: Plan, week: Week) -> LogWeek:
     """A clipboard sheet: the week's exercises down, its sessions across."""
     units = plan.profile.units
@@ -204,7 +211,7 @@ def log_week(theme: Theme, plan: Plan, week: Week) -> LogWeek:
     rows: list[LogRow] = [
         LogRow(
             label=theme.t("log_warmup"),
-            cells=[fmt_minutes(theme, next(b.minutes for b in s.blocks if b.kind == "warmup")) for s in sessions],
+            cells=[_warmup_cell(theme, s) for s in sessions],
         )
     ]
     order: list[str] = []
