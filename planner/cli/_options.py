@@ -43,6 +43,10 @@ CoachContact = Annotated[str | None, typer.Option(help="Coach's contact line.", 
 Logo = Annotated[Path | None, typer.Option(help="Logo image (PNG or JPEG).", rich_help_panel=BRANDING)]
 Accent = Annotated[str | None, typer.Option(help="Accent colour, #RRGGBB or a colour name.", rich_help_panel=BRANDING)]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")]
+Fillable = Annotated[
+    bool,
+    typer.Option("--fillable", help="Make the log cells form fields: fill the PDF in on a tablet, read it back with 'planner adapt'."),
+]
 
 PROFILE_FIELDS = (
     "name", "level", "activity", "weeks", "days_per_week", "session_minutes", "equipment", "focus",

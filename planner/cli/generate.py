@@ -67,6 +67,7 @@ def generate(
     logo: o.Logo = None,
     accent: o.Accent = None,
     force: o.Force = False,
+    fillable: o.Fillable = False,
 ) -> None:
     """Build a safe, progressive plan and write it as a PDF handout (or JSON, or a calendar).
 
@@ -107,7 +108,7 @@ def generate(
         if fmt is Format.pdf:
             from ..render.pdf import render_pdf
 
-            data = render_pdf(plan, theme_value, paper=paper, coach=coach_value)
+            data = render_pdf(plan, theme_value, paper=paper, coach=coach_value, fillable=fillable)
         elif fmt is Format.json:
             data = (plan.model_dump_json(indent=2) + "\n").encode("utf-8")
         else:
