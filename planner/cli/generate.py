@@ -36,6 +36,10 @@ def generate(
     lifts: o.Lifts = None,
     plate_step_kg: o.PlateStep = None,
     long_session_minutes: o.LongSessionMinutes = None,
+    current_weekly_minutes: o.CurrentWeeklyMinutes = None,
+    longest_recent_minutes: o.LongestRecentMinutes = None,
+    event_date: o.EventDate = None,
+    event_distance: o.EventDistance = None,
     seed: o.Seed = 0,
     exercises: o.Exercises = None,
     output: Annotated[

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from . import rules as R
-from . import runwalk
+from . import phases, runwalk
 from ..models import Profile
 from ..vocab import ENDURANCE_ACTIVITIES
 
@@ -64,14 +64,21 @@ def deload_interval(profile: Profile) -> int:
 def week_kinds(profile: Profile) -> list[str]:
     """base, build..., with a lighter week closing each block (never on 1-3 week plans' first)."""
     every = deload_interval(profile)
+    taper = phases.taper_weeks(profile)
+    training = profile.weeks - taper
     kinds = []
     for number in range(1, profile.weeks + 1):
         if number == 1:
             kinds.append("base")
+        elif number > training:
+            kinds.append("taper")  # an event plan's last weeks (they count as lighter weeks)
         elif number % every == 0:
             kinds.append("deload")
         else:
             kinds.append("build")
+    if taper and training >= 3 and kinds[training - 1] == "deload" and kinds[training - 2] == "build":
+        # The week before the taper is the peak, not a lighter week: the lighter week comes earlier.
+        kinds[training - 1], kinds[training - 2] = "build", "deload"
     return kinds
 
 
@@ -158,6 +165,13 @@ def session_rpe(profile: Profile, kind: str) -> int:
 def long_session_limit(profile: Profile) -> int:
     """Minutes the weekend long session may take: the profile's own slot, else a level's
     multiple of the session minutes (a long run longer than the weekday runs is the point)."""
+    plain = _plain_long_limit(profile)
+    goal = phases.long_goal(profile)
+    # An event lets the long session grow to its goal, week by week under the 10% caps.
+    return max(plain, goal[1]) if goal is not None else plain
+
+
+def _plain_long_limit(profile: Profile) -> int:
     if profile.long_session_minutes is not None:
         return max(profile.session_minutes, profile.long_session_minutes)
     return round(profile.session_minutes * R.LONG_SESSION_FACTOR[profile.level])
@@ -224,55 +238,153 @@ def plan_weeks(
     template = week_template(profile)
     kinds = week_kinds(profile)
     history = _History()
-    weeks: list[WeekSpec] = []
-    factor = 1.0
-    cycle = 0
-    builds = 0
-    quality_weeks = 0
-    for number, kind in enumerate(kinds, start=1):
-        if kind == "build":
-            factor *= 1 + rules.ramp
+    if profile.longest_recent_minutes is not None and endurance:
+        # The baseline is the 30 days before the plan: its longest session seeds the spike cap.
+        history.mains.append((-1, profile.longest_recent_minutes))
+    fixed_cache: dict[tuple[str, bool], int] = {}
+    cap_cache: dict[str, int] = {}
+
+    def fixed_of(kind: str, carrier: bool) -> int:
+        if (kind, carrier) not in fixed_cache:
+            fixed_cache[kind, carrier] = fixed_minutes(kind, carrier)
+        return fixed_cache[kind, carrier]
+
+    def cap_of(kind: str) -> int:
+        if kind not in cap_cache:
+            cap_cache[kind] = main_cap(kind) if main_cap is not None else profile.session_minutes
+        return cap_cache[kind]
+
+    goal = phases.long_goal(profile) if endurance else None
+
+    def long_base(fixed: int) -> float:
+        """Week-1 long block without an event's goal: the growth factor scales from here."""
+        return rules.start_fraction * max(R.MIN_MAIN_MINUTES, _plain_long_limit(profile) - fixed)
+
+    def build(number: int, factor: float, long_factor: float, quality_weeks: int) -> list[SessionSpec]:
         quality = quality_days(profile, template, number)
         kinds_today = [quality.get(offset, base_kind) for offset, base_kind in template]
         carrier = next((i for i, k in enumerate(kinds_today) if k not in ("tempo", "intervals", "long")), 0)
         specs = []
         for i, (offset, base_kind) in enumerate(template):
             k = kinds_today[i]
-            fixed = fixed_minutes(k, i == carrier)
-            cap = main_cap(k) if main_cap is not None else profile.session_minutes
+            fixed = fixed_of(k, i == carrier)
+            cap = cap_of(k)
             rpe = session_rpe(profile, k)
             if k in ("tempo", "intervals"):
                 # Intensity arrives in steps too: two RPE below the target at first, one more
                 # each week that had quality work, so one new hard session is not a load spike.
                 rpe = min(rpe, max(rules.easy_rpe + 1, rpe - 2) + quality_weeks)
             main = desired_main(profile, k, factor, fixed, cap)
+            if k == "long" and goal is not None:
+                # Toward the event's long session: its own growth, capped by its goal.
+                room = max(R.MIN_MAIN_MINUTES, session_limit(profile, k) - fixed)
+                main = max(R.MIN_MAIN_MINUTES, min(room, math.floor(long_base(fixed) * long_factor)))
             if k == "walk-run":
                 # One run-walk shape a week: the day carrying accessory work gets the same block.
-                main = min(desired_main(profile, k, factor, fixed_minutes(k, False), cap),
+                main = min(desired_main(profile, k, factor, fixed_of(k, False), cap),
                            max(main, session_limit(profile, k) - fixed))
             specs.append(SessionSpec(offset, k, main, rpe, fixed, i == carrier))
-        if kind == "deload" and weeks:
+        return specs
+
+    weeks: list[WeekSpec] = []
+    factor = 1.0
+    long_factor = 1.0
+    cycle = 0
+    builds = 0
+    quality_weeks = 0
+    peak: list[SessionSpec] = []
+    tapers = phases.taper_weeks(profile)
+    for number, kind in enumerate(kinds, start=1):
+        if kind == "build":
+            factor *= 1 + rules.ramp
+            long_factor *= R.WEEKLY_RISE_MAX
+        if number == 1 and profile.current_weekly_minutes is not None:
+            factor, specs = _baseline_week(profile, lambda f: _cap_longest(build(1, f, f, 0), profile))
+            long_factor = factor
+        else:
+            specs = build(number, factor, long_factor, quality_weeks)
+            if number == 1:
+                specs = _cap_longest(specs, profile)
+        if kind == "taper" and peak:
+            index = tapers - (profile.weeks - number) - 1
+            specs = _taper(peak, phases.TAPER_SHARES[tapers][index], _race_offset(profile, number))
+        elif kind == "deload" and weeks:
             # The lighter week is last week made lighter: same days, same kinds of session.
             specs = _lighter_runwalk(list(weeks[-1].sessions), weeks[-1].load) or _deload(
                 list(weeks[-1].sessions), weeks[-1].load, keep_work=endurance)
         else:
+            wanted_long = next((s.main for s in specs if s.kind == "long"), None)
             specs, applied = _clamp(specs, number, history, endurance, rules.easy_rpe)
             factor *= applied
+            got_long = next((s.main for s in specs if s.kind == "long"), None)
+            if wanted_long and got_long is not None:
+                long_factor *= got_long / wanted_long
         week = WeekSpec(number, kind, tuple(specs), cycle, builds)
         weeks.append(week)
         history.loads.append(week.load)
-        if kind != "deload":
+        if kind not in ("deload", "taper"):
             history.last_regular = week.load
+            peak = specs
             builds += 1
             if any(sp.kind in ("tempo", "intervals") for sp in specs):
                 quality_weeks += 1
-        else:
+        elif kind == "deload":
             cycle += 1
         for s in specs:
             history.mains.append(((number - 1) * 7 + s.offset, s.main))
     return weeks
 
 
+def _race_offset(profile: Profile, number: int) -> int | None:
+    """Day of the week (0-6) the race falls on, in the plan's last week; None before it."""
+    if profile.event is None or number != profile.weeks:
+        return None
+    return (profile.event.date - profile.start_date).days - 7 * (number - 1)
+
+
+def _cap_longest(specs: list[SessionSpec], profile: Profile) -> list[SessionSpec]:
+    """Week 1 with a baseline: no session over 110% of the longest of the last 30 days."""
+    if profile.longest_recent_minutes is None or profile.activity not in ENDURANCE_ACTIVITIES:
+        return specs
+    limit = math.floor(R.SESSION_SPIKE_MAX * profile.longest_recent_minutes)
+    return [replace(s, main=max(R.MIN_MAIN_MINUTES, min(s.main, limit - s.fixed))) for s in specs]
+
+
+def _baseline_week(
+    profile: Profile, build: Callable[[float], list[SessionSpec]]
+) -> tuple[float, list[SessionSpec]]:
+    """Week 1 sized to today's training: the growth factor whose week is nearest 90% of the
+    current weekly minutes (70-110% allowed; the plan notes it when days x minutes cannot)."""
+    current = profile.current_weekly_minutes or 0
+    best: tuple[float, float, list[SessionSpec]] | None = None
+    for step in range(R.BASELINE_FACTOR_STEPS[0], R.BASELINE_FACTOR_STEPS[1] + 1):
+        f = step / 20
+        specs = build(f)
+        minutes = sum(s.minutes for s in specs)
+        cost = abs(minutes / current - R.BASELINE_TARGET) if current else minutes
+        if best is None or cost < best[0] - 1e-9:
+            best = (cost, f, specs)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _taper(peak: list[SessionSpec], share: float, race_offset: int | None) -> list[SessionSpec]:
+    """A taper week: the peak week's sessions with shorter main blocks, efforts kept (the
+    quality stays, the volume goes); the race week stops before the race day."""
+    specs = list(peak)
+    if race_offset is not None:
+        # Nothing on or after race day, and no hard session in the two days before it.
+        specs = [s for s in specs if s.offset < race_offset and not (s.hard and s.offset >= race_offset - 2)]
+    target_minutes = share * sum(s.minutes for s in peak)
+    target_load = share * sum(s.load for s in peak)
+    for drop in range(len(specs) + 1):
+        kept = _drop_easiest(specs, drop)
+        for step in range(40, 7, -1):
+            scale = step / 40
+            trial = [replace(s, main=_lighter_main(s.main, scale, True)) for s in kept]
+            if sum(s.minutes for s in trial) <= target_minutes and sum(s.load for s in trial) <= target_load:
+                return trial
+    return []
 def _limit(history: _History) -> float:
     """The highest load this week may have: +10% over the last regular week, ACWR <= 1.3."""
     if history.last_regular is None:
@@ -297,7 +409,7 @@ def _clamp(
     """Shrink main blocks (then soften hard sessions) until every ceiling holds."""
     wanted = sum(s.main for s in specs)
     out = list(specs)
-    if endurance and number > 1:
+    if endurance and (number > 1 or history.mains):
         capped = []
         # Sessions earlier in this week count toward the 30-day window of later ones.
         running = _History(mains=list(history.mains))
