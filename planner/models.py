@@ -157,8 +157,8 @@ class Profile(Frozen):
         description="Minutes of training a week now (baseline): week 1 is 70-110% of it.",
     )
     longest_recent_minutes: int | None = Field(
-        None, ge=10, le=600,
-        description="The longest session of the last 30 days, in minutes (baseline): no session "
+        None, ge=20, le=600,
+        description="The longest session of the last 30 days, in minutes, 20-600 (baseline): no session "
         "in week 1 is over 110% of it, and it counts as the 30 days before the plan.",
     )
     event: "Event | None" = Field(

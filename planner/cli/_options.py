@@ -32,7 +32,7 @@ PlateStep = Annotated[float | None, typer.Option("--plate-step-kg", help="Smalle
 Units = Annotated[str | None, typer.Option(help="metric or imperial. Default: metric.", rich_help_panel=PROFILE)]
 LongSessionMinutes = Annotated[int | None, typer.Option(help="Minutes of the weekend long session (endurance), 15-300. Default: 1.5 x session minutes for intermediate and advanced.", rich_help_panel=PROFILE)]
 CurrentWeeklyMinutes = Annotated[int | None, typer.Option(help="Baseline: minutes you train a week now, 0-2000 (week 1 is 70-110% of it).", rich_help_panel=PROFILE)]
-LongestRecentMinutes = Annotated[int | None, typer.Option(help="Baseline: your longest session of the last 30 days in minutes, 10-600.", rich_help_panel=PROFILE)]
+LongestRecentMinutes = Annotated[int | None, typer.Option(help="Baseline: your longest session of the last 30 days in minutes, 20-600.", rich_help_panel=PROFILE)]
 EventDate = Annotated[str | None, typer.Option(help="Event day, YYYY-MM-DD, 3-30 weeks after the start: the plan counts back from it and ends with a taper and the race (sets the weeks).", rich_help_panel=PROFILE)]
 EventDistance = Annotated[str | None, typer.Option(help="Event distance: 5k, 10k, half-marathon, marathon (running) or a number with km, m or mi (160km, 1500m, 26.2mi).", rich_help_panel=PROFILE)]
 Seed = Annotated[int, typer.Option(help="Seed for the choice among equally good exercises.", rich_help_panel=PROFILE)]

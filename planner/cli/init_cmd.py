@@ -48,7 +48,7 @@ def _questions() -> list[tuple[str, str, str | None]]:
         ("age", "Age in years (14-100, blank to skip)", ""),
         ("notes", "A note to print on the cover (blank for none)", ""),
         ("current_weekly_minutes", "Minutes you train a week now (0-2000, blank to skip)", ""),
-        ("longest_recent_minutes", "Your longest session of the last 30 days, in minutes (10-600, blank to skip)", ""),
+        ("longest_recent_minutes", "Your longest session of the last 30 days, in minutes (20-600, blank to skip)", ""),
         ("event", "An event to train for, 'YYYY-MM-DD distance' (5k, 10k, half-marathon, marathon, 160km...; blank for none)", ""),
         ("lifts", "Recent lifts for loads, e.g. 'barbell-back-squat 100x5; goblet-squat 20x10' (blank to skip)", ""),
     ]

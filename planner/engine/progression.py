@@ -347,7 +347,10 @@ def _cap_longest(specs: list[SessionSpec], profile: Profile) -> list[SessionSpec
     if profile.longest_recent_minutes is None or profile.activity not in ENDURANCE_ACTIVITIES:
         return specs
     limit = math.floor(R.SESSION_SPIKE_MAX * profile.longest_recent_minutes)
-    return [replace(s, main=max(R.MIN_MAIN_MINUTES, min(s.main, limit - s.fixed))) for s in specs]
+    # When warm-up and cool-down alone pass the limit, the main block stays within the spike
+    # cap (the plan notes that the session is longer than the baseline).
+    return [replace(s, main=max(R.MIN_MAIN_MINUTES, min(s.main, max(limit - s.fixed, min(R.DELOAD_MAIN_FLOOR, limit)))))
+            for s in specs]
 
 
 def _baseline_week(
@@ -374,7 +377,8 @@ def _taper(peak: list[SessionSpec], share: float, race_offset: int | None) -> li
     specs = list(peak)
     if race_offset is not None:
         # Nothing on or after race day, and no hard session in the two days before it.
-        specs = [s for s in specs if s.offset < race_offset and not (s.hard and s.offset >= race_offset - 2)]
+        # The day before the race is a rest day (it also keeps the week's full rest day).
+        specs = [s for s in specs if s.offset < race_offset - 1 and not (s.hard and s.offset >= race_offset - 2)]
     target_minutes = share * sum(s.minutes for s in peak)
     target_load = share * sum(s.load for s in peak)
     for drop in range(len(specs) + 1):
