@@ -29,8 +29,8 @@ TAPER_SHARES: dict[int, tuple[float, ...]] = {1: (0.55,), 2: (0.75, 0.55), 3: (0
 # The long session's goal by race duration (minutes): (race up to, low, high).
 LONG_GOALS_RUN: tuple[tuple[int, int, int], ...] = ((35, 45, 60), (75, 60, 90), (150, 90, 120), (10_000, 150, 180))
 LONG_RUN_MAX = 210
-# Other activities: the long session reaches 75-85% of the event's duration, at most 5 h.
-LONG_SHARE_OTHER = (0.75, 0.85)
+# Other activities: the long session reaches 62-85% of the event's duration, at most 5 h.
+LONG_SHARE_OTHER = (0.625, 0.85)
 LONG_OTHER_MAX = 300
 PEAK_WEEKS = 2
 

@@ -22,8 +22,8 @@ RACE_KIND = "race"
 
 
 def race_rpe(minutes: int) -> int:
-    """Race effort by duration: a 5k is raced near the top, a marathon at a steady hard effort."""
-    return 9 if minutes <= 35 else 8 if minutes <= 75 else 7 if minutes <= 150 else 6
+    """Race effort by duration: a 5k is raced near the top, a half or a marathon at a steady hard effort (RPE 7)."""
+    return 9 if minutes <= 35 else 8 if minutes <= 75 else 7
 
 
 def race_session(
