@@ -21,6 +21,12 @@ ENDURANCE = ("running", "cycling", "swimming", "walking")
 ALLOWED = "5k, 10k, half-marathon, marathon (running) or a number with km, m or mi, e.g. 160km, 1500m, 26.2mi"
 
 
+def next_monday(today: dt.date | None = None) -> dt.date:
+    """Plans start on a Monday by default so weeks read Monday to Sunday on paper."""
+    today = today or dt.date.today()
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
 def distance_km(distance: str) -> float:
     """Kilometres of a distance already checked by `Event` (named or number + unit)."""
     if distance in NAMED_KM:
@@ -107,8 +113,6 @@ def event_weeks(data: Any) -> Any:
     if start is None:
         if data.get("start_date") is not None:
             return data
-        from .models import next_monday
-
         start = next_monday()
     weeks = weeks_to(start, day)
     if MIN_WEEKS <= weeks <= MAX_WEEKS and day >= start:

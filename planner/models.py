@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from .events import Event, check_event, event_weeks, parse_event
+from .events import Event, check_event, event_weeks, next_monday, parse_event
 
 from .vocab import (
     Activity,
@@ -99,12 +99,6 @@ def parse_lifts(value: Any) -> Any:
         if not x or not ident.strip():
             raise ValueError(f"'{part.strip()[:80]}' is not a lift; write it as 'exercise-id 100x5' (kg x reps)")
     return out
-
-
-def next_monday(today: dt.date | None = None) -> dt.date:
-    """Plans start on a Monday by default so weeks read Monday to Sunday on paper."""
-    today = today or dt.date.today()
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
 class Profile(Frozen):

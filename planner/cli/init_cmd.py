@@ -17,6 +17,7 @@ from ._common import fail, user_errors
 _FORMATS = {".toml": "TOML", ".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
 # Stand-ins for required fields not asked yet, so one field can be checked on its own.
 _PLACEHOLDERS = {"level": LEVELS[0], "activity": ACTIVITIES[0]}
+_ENDURANCE_ONLY = ("current_weekly_minutes", "longest_recent_minutes", "event")
 
 
 def _next_monday() -> str:
@@ -135,6 +136,8 @@ def init(
         for field, question, default in _questions():
             if field == "lifts" and answers.get("activity") not in ("strength", "general"):
                 continue  # loads are for lifting plans
+            if field in _ENDURANCE_ONLY and answers.get("activity") in ("strength", "general"):
+                continue  # a baseline and an event are for endurance plans
             value = _ask(field, question, default, answers)
             if value is not None:
                 answers[field] = value

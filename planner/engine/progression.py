@@ -15,30 +15,9 @@ from itertools import combinations
 
 from . import rules as R
 from . import phases, runwalk
+from .weekshape import SessionSpec, baseline_week, cap_longest, drop_easiest, lighter_main, race_offset, taper_week
 from ..models import Profile
 from ..vocab import ENDURANCE_ACTIVITIES
-
-
-@dataclass(frozen=True)
-class SessionSpec:
-    offset: int  # day within the week, 0-6
-    kind: str  # easy, long, tempo, intervals, walk-run, circuit, recovery, or a strength split
-    main: int  # main-block minutes
-    rpe: int
-    fixed: int  # warm-up + cool-down minutes (+ the week's accessory strength on the carrier)
-    carrier: bool = False  # this session carries the week's accessory strength work
-
-    @property
-    def minutes(self) -> int:
-        return self.fixed + self.main
-
-    @property
-    def load(self) -> int:
-        return self.rpe * self.minutes
-
-    @property
-    def hard(self) -> bool:
-        return self.rpe >= R.HARD_RPE
 
 
 @dataclass(frozen=True)
@@ -299,15 +278,15 @@ def plan_weeks(
             factor *= 1 + rules.ramp
             long_factor *= R.WEEKLY_RISE_MAX
         if number == 1 and profile.current_weekly_minutes is not None:
-            factor, specs = _baseline_week(profile, lambda f: _cap_longest(build(1, f, f, 0), profile))
+            factor, specs = baseline_week(profile, lambda f: cap_longest(build(1, f, f, 0), profile))
             long_factor = factor
         else:
             specs = build(number, factor, long_factor, quality_weeks)
             if number == 1:
-                specs = _cap_longest(specs, profile)
+                specs = cap_longest(specs, profile)
         if kind == "taper" and peak:
             index = tapers - (profile.weeks - number) - 1
-            specs = _taper(peak, phases.TAPER_SHARES[tapers][index], _race_offset(profile, number))
+            specs = taper_week(peak, phases.TAPER_SHARES[tapers][index], race_offset(profile, number))
         elif kind == "deload" and weeks:
             # The lighter week is last week made lighter: same days, same kinds of session.
             specs = _lighter_runwalk(list(weeks[-1].sessions), weeks[-1].load) or _deload(
@@ -335,60 +314,6 @@ def plan_weeks(
     return weeks
 
 
-def _race_offset(profile: Profile, number: int) -> int | None:
-    """Day of the week (0-6) the race falls on, in the plan's last week; None before it."""
-    if profile.event is None or number != profile.weeks:
-        return None
-    return (profile.event.date - profile.start_date).days - 7 * (number - 1)
-
-
-def _cap_longest(specs: list[SessionSpec], profile: Profile) -> list[SessionSpec]:
-    """Week 1 with a baseline: no session over 110% of the longest of the last 30 days."""
-    if profile.longest_recent_minutes is None or profile.activity not in ENDURANCE_ACTIVITIES:
-        return specs
-    limit = math.floor(R.SESSION_SPIKE_MAX * profile.longest_recent_minutes)
-    # When warm-up and cool-down alone pass the limit, the main block stays within the spike
-    # cap (the plan notes that the session is longer than the baseline).
-    return [replace(s, main=max(R.MIN_MAIN_MINUTES, min(s.main, max(limit - s.fixed, min(R.DELOAD_MAIN_FLOOR, limit)))))
-            for s in specs]
-
-
-def _baseline_week(
-    profile: Profile, build: Callable[[float], list[SessionSpec]]
-) -> tuple[float, list[SessionSpec]]:
-    """Week 1 sized to today's training: the growth factor whose week is nearest 90% of the
-    current weekly minutes (70-110% allowed; the plan notes it when days x minutes cannot)."""
-    current = profile.current_weekly_minutes or 0
-    best: tuple[float, float, list[SessionSpec]] | None = None
-    for step in range(R.BASELINE_FACTOR_STEPS[0], R.BASELINE_FACTOR_STEPS[1] + 1):
-        f = step / 20
-        specs = build(f)
-        minutes = sum(s.minutes for s in specs)
-        cost = abs(minutes / current - R.BASELINE_TARGET) if current else minutes
-        if best is None or cost < best[0] - 1e-9:
-            best = (cost, f, specs)
-    assert best is not None
-    return best[1], best[2]
-
-
-def _taper(peak: list[SessionSpec], share: float, race_offset: int | None) -> list[SessionSpec]:
-    """A taper week: the peak week's sessions with shorter main blocks, efforts kept (the
-    quality stays, the volume goes); the race week stops before the race day."""
-    specs = list(peak)
-    if race_offset is not None:
-        # Nothing on or after race day, and no hard session in the two days before it.
-        # The day before the race is a rest day (it also keeps the week's full rest day).
-        specs = [s for s in specs if s.offset < race_offset - 1 and not (s.hard and s.offset >= race_offset - 2)]
-    target_minutes = share * sum(s.minutes for s in peak)
-    target_load = share * sum(s.load for s in peak)
-    for drop in range(len(specs) + 1):
-        kept = _drop_easiest(specs, drop)
-        for step in range(40, 7, -1):
-            scale = step / 40
-            trial = [replace(s, main=_lighter_main(s.main, scale, True)) for s in kept]
-            if sum(s.minutes for s in trial) <= target_minutes and sum(s.load for s in trial) <= target_load:
-                return trial
-    return []
 def _limit(history: _History) -> float:
     """The highest load this week may have: +10% over the last regular week, ACWR <= 1.3."""
     if history.last_regular is None:
@@ -472,7 +397,7 @@ def _deload(specs: list[SessionSpec], previous_load: int, keep_work: bool = Fals
     previous_main = sum(s.main for s in specs)
     scales = [step / 40 for step in range(4, 38)] if keep_work else [step / 20 for step in range(2, 19)]
     for drop in range(0, len(specs)):
-        kept = _drop_easiest(specs, drop)
+        kept = drop_easiest(specs, drop)
         # Hard sessions soften first; easy ones only when the week cannot get lighter otherwise.
         for soften, hard_only in ((0, True), (1, True), (1, False), (2, False)):
             base = [
@@ -480,7 +405,7 @@ def _deload(specs: list[SessionSpec], previous_load: int, keep_work: bool = Fals
                 for s in kept
             ]
             for scale in scales:
-                trial = [replace(s, main=_lighter_main(s.main, scale, keep_work)) for s in base]
+                trial = [replace(s, main=lighter_main(s.main, scale, keep_work)) for s in base]
                 ratio = sum(s.load for s in trial) / previous_load if previous_load else R.DELOAD_TARGET
                 if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX:
                     # Keeping the work (55-85% of each main block) matters more than hitting 70%.
@@ -495,7 +420,7 @@ def _deload(specs: list[SessionSpec], previous_load: int, keep_work: bool = Fals
             break
     if best is None:
         # Cannot happen with MIN_MAIN_MINUTES and session floors as set; keep the week light anyway.
-        return _drop_easiest(specs, max(1, len(specs) // 2))
+        return drop_easiest(specs, max(1, len(specs) // 2))
     return best[1]
 
 
@@ -507,23 +432,3 @@ def _lighter_runwalk(specs: list[SessionSpec], previous_load: int) -> list[Sessi
     softer = [replace(s, rpe=max(2, s.rpe - 1)) for s in specs]
     ratio = sum(s.load for s in softer) / previous_load if previous_load else R.DELOAD_TARGET
     return softer if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX else None
-
-
-def _lighter_main(main: int, scale: float, keep_work: bool) -> int:
-    """A lighter week's main block: scaled; with `keep_work`, rounded up and never under 10
-    minutes unless it was shorter (lifting sessions shrink by whole sets instead)."""
-    if not keep_work:
-        return max(R.MIN_MAIN_MINUTES, math.floor(main * scale))
-    return max(min(main, R.DELOAD_MAIN_FLOOR), R.MIN_MAIN_MINUTES, math.ceil(main * scale))
-
-
-def _drop_easiest(specs: list[SessionSpec], count: int) -> list[SessionSpec]:
-    if count <= 0:
-        return list(specs)
-    # The session carrying the week's accessory strength (inner thigh) always stays.
-    order = sorted(
-        (i for i in range(len(specs)) if not specs[i].carrier),
-        key=lambda i: (specs[i].load, -specs[i].offset),
-    )
-    dropped = set(order[:count])
-    return [s for i, s in enumerate(specs) if i not in dropped]
