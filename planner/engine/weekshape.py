@@ -61,10 +61,15 @@ def baseline_week(
     """Week 1 sized to today's training: the growth factor whose week is nearest 90% of the
     current weekly minutes (70-110% allowed; the plan notes it when days x minutes cannot)."""
     current = profile.current_weekly_minutes or 0
+    reference = build(1.0)
     best: tuple[float, float, list[SessionSpec]] | None = None
     for step in range(R.BASELINE_FACTOR_STEPS[0], R.BASELINE_FACTOR_STEPS[1] + 1):
         f = step / 20
         specs = build(f)
+        # Main blocks stay at 10 min or more (as a level's own week 1 would): shorter ones
+        # leave a lighter week nothing to cut and a first quality session no room.
+        if any(s.main < min(R.DELOAD_MAIN_FLOOR, r.main) for s, r in zip(specs, reference)):
+            continue
         minutes = sum(s.minutes for s in specs)
         cost = abs(minutes / current - R.BASELINE_TARGET) if current else minutes
         if best is None or cost < best[0] - 1e-9:
@@ -75,22 +80,25 @@ def baseline_week(
 
 def taper_week(peak: list[SessionSpec], share: float, race_offset: int | None) -> list[SessionSpec]:
     """A taper week: the peak week's sessions with shorter main blocks, efforts kept (the
-    quality stays, the volume goes); the race week stops before the race day."""
-    specs = list(peak)
-    if race_offset is not None:
-        # Nothing on or after race day, and no hard session in the two days before it.
-        # The day before the race is a rest day (it also keeps the week's full rest day).
-        specs = [s for s in specs if s.offset < race_offset - 1 and not (s.hard and s.offset >= race_offset - 2)]
+    quality stays, the volume goes). The race week is cut as a whole week first, then stops
+    before the race, so its sessions are shorter than the week before's, not longer."""
     target_minutes = share * sum(s.minutes for s in peak)
     target_load = share * sum(s.load for s in peak)
-    for drop in range(len(specs) + 1):
-        kept = drop_easiest(specs, drop)
-        for step in range(40, 7, -1):
-            scale = step / 40
-            trial = [replace(s, main=lighter_main(s.main, scale, True)) for s in kept]
-            if sum(s.minutes for s in trial) <= target_minutes and sum(s.load for s in trial) <= target_load:
-                return trial
-    return []
+    week: list[SessionSpec] = []
+    for drop in range(len(peak) + 1):
+        kept = drop_easiest(peak, drop)
+        trials = ([replace(s, main=lighter_main(s.main, step / 40, True)) for s in kept] for step in range(40, 7, -1))
+        week = next((t for t in trials if sum(s.minutes for s in t) <= target_minutes
+                     and sum(s.load for s in t) <= target_load), [])
+        if week:
+            break
+    if race_offset is not None:
+        # Nothing on or after race day, the day before it rests (the week keeps a full rest
+        # day), and no hard session in the two days before it.
+        week = [s for s in week if s.offset < race_offset - 1 and not (s.hard and s.offset >= race_offset - 2)]
+    return week
+
+
 def lighter_main(main: int, scale: float, keep_work: bool) -> int:
     """A lighter week's main block: scaled; with `keep_work`, rounded up and never under 10
     minutes unless it was shorter (lifting sessions shrink by whole sets instead)."""
