@@ -1,13 +1,14 @@
 """build_plan speed: median milliseconds per plan over endurance profiles (issue 11).
 
 Run from a checkout: python benchmarks/bench_build.py [rounds]. Profiles with an event or a
-baseline are added when this checkout's Profile knows those fields, so the same script times
-the code before and after them. Prints one JSON line.
+baseline are added when this checkout's Profile knows those fields (BENCH_PLAIN=1 leaves them
+out), so the same script times the code before and after them. Prints one JSON line.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -21,7 +22,7 @@ def profiles() -> list[dict]:
         for level, days, minutes in (("beginner", 3, 30), ("intermediate", 4, 60), ("advanced", 5, 75)):
             out.append({"level": level, "activity": activity, "weeks": 16, "days_per_week": days,
                         "session_minutes": minutes, "start_date": "2027-01-04"})
-    if "event" in Profile.model_fields:
+    if "event" in Profile.model_fields and not os.environ.get("BENCH_PLAIN"):
         for activity, distance in (("running", "10k"), ("running", "marathon"), ("cycling", "160km")):
             out.append({"level": "intermediate", "activity": activity, "days_per_week": 5,
                         "session_minutes": 60, "start_date": "2027-01-04", "current_weekly_minutes": 240,
