@@ -172,7 +172,9 @@ def plan_overview(plan: Plan, width: int = 100, theme: Any = None) -> list["Rend
     table = Table(title="Weekly load (effort x minutes)", title_justify="left", box=box.SIMPLE_HEAD)
     for heading in ("Week", "Starts", "Kind", "Sessions", "Minutes", "Load", "Change"):
         table.add_column(heading, no_wrap=True, justify="left" if heading in ("Starts", "Kind") else "right")
-    bar_room = max(0, min(20, width - _TABLE_WITHOUT_BAR))
+    # Phase labels ("Lighter week · build") widen the kind column: the bar gives way.
+    wider = max(len(_kind_label(words, w)) for w in plan.weeks) - len(words.t("week_kind_deload"))
+    bar_room = max(0, min(20, width - _TABLE_WITHOUT_BAR - max(0, wider)))
     if bar_room >= 4:
         table.add_column("", no_wrap=True)
     top = max((w.load for w in plan.weeks), default=0) or 1
