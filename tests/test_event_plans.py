@@ -111,6 +111,7 @@ def test_taper_length_cut_and_race_day(distance: str, weeks: int, taper: int) ->
     race = plan.weeks[-1].sessions[-1]
     assert race.kind == "race" and race.date == day and race.hard
     assert (day - dt.timedelta(days=1)) in plan.weeks[-1].rest_days
+    assert not any(s.kind == "long" for s in plan.weeks[-1].sessions)  # the race is the long one
     tips = " ".join(race.tips)
     for word in ("Warm-up", "Pacing", "Fuel", "Drink", "Cramp plan"):
         assert word in tips

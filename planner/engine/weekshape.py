@@ -94,8 +94,9 @@ def taper_week(peak: list[SessionSpec], share: float, race_offset: int | None) -
             break
     if race_offset is not None:
         # Nothing on or after race day, the day before it rests (the week keeps a full rest
-        # day), and no hard session in the two days before it.
-        week = [s for s in week if s.offset < race_offset - 1 and not (s.hard and s.offset >= race_offset - 2)]
+        # day), no hard session in the two days before it, and no long session: the race is it.
+        week = [s for s in week if s.offset < race_offset - 1 and s.kind != "long"
+                and not (s.hard and s.offset >= race_offset - 2)]
     return week
 
 
