@@ -37,6 +37,10 @@ def show(
     age: o.Age = None,
     units: o.Units = None,
     long_session_minutes: o.LongSessionMinutes = None,
+    current_weekly_minutes: o.CurrentWeeklyMinutes = None,
+    longest_recent_minutes: o.LongestRecentMinutes = None,
+    event_date: o.EventDate = None,
+    event_distance: o.EventDistance = None,
     seed: o.Seed = 0,
     exercises: o.Exercises = None,
     exercises_only: o.ExercisesOnly = False,
@@ -54,7 +58,7 @@ def show(
 
     from ..render.preview import plan_overview, week_detail
 
-    given = sorted(k for k in o.PROFILE_FIELDS if values.get(k) is not None)
+    given = sorted(k for k in (*o.PROFILE_FIELDS, *o.EVENT_FLAGS) if values.get(k) is not None)
     if seed != 0:
         given.append("seed")
     with user_errors():
