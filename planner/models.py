@@ -105,7 +105,7 @@ def next_monday(today: dt.date | None = None) -> dt.date:
 class Profile(Frozen):
     """Who the plan is for. The field names are a public contract (CLI flags, files, rosters)."""
 
-    name: Name = Field("Athlete", description="the name printed on the plan, 1-80 characters, any script")
+    name: Name = Field("Athlete", description="the name printed on the plan, 1-80 characters; the handout font (Fira Sans) prints Latin, Greek and Cyrillic, a theme may name another")
     level: Level = Field(description="training experience: sets volume, effort and which exercises are offered")
     activity: Activity = Field(description="the main activity the plan trains")
     weeks: int = Field(8, ge=1, le=52, description="length of the plan in weeks")

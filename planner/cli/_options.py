@@ -15,7 +15,7 @@ ProfileFile = Annotated[
     typer.Option("--profile", help="Profile file (JSON, YAML or TOML); flags override it.",
                  rich_help_panel=PROFILE),
 ]
-Name = Annotated[str | None, typer.Option(help="Client's name (any script, 1-80 characters). Default: Athlete.", rich_help_panel=PROFILE)]
+Name = Annotated[str | None, typer.Option(help="Client's name, 1-80 characters (the handout font prints Latin, Greek and Cyrillic). Default: Athlete.", rich_help_panel=PROFILE)]
 Level = Annotated[str | None, typer.Option(help="beginner, intermediate or advanced.", rich_help_panel=PROFILE)]
 Activity = Annotated[str | None, typer.Option(help="running, cycling, swimming, walking, strength or general.", rich_help_panel=PROFILE)]
 Weeks = Annotated[int | None, typer.Option(help="Plan length in weeks, 1-52. Default: 8.", rich_help_panel=PROFILE)]
