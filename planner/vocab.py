@@ -71,7 +71,7 @@ Muscle = Literal[
 ]
 
 Category = Literal[
-    "warmup", "mobility", "strength", "cardio", "plyometric", "stretch", "recovery"
+    "warmup", "mobility", "balance", "strength", "cardio", "plyometric", "stretch", "recovery"
 ]
 
 # What slot an exercise can fill. Strength patterns let the planner balance a session;
