@@ -53,6 +53,7 @@ def adapt(
     Example: planner adapt plan.json log.csv -o plan-2.json
     """
     from ..engine.adapt import adapt_plan
+    from ..engine.words import say
     from ..io.libraries import load_library
     from ..io.logs import read_log
     from ..io.plans import load_plan, safety_problems
@@ -80,5 +81,5 @@ def adapt(
         write_atomic(output, (new.model_dump_json(indent=2) + "\n").encode("utf-8"), force=force)
     added = len(new.changes) - len(plan.changes)
     for change in new.changes[len(plan.changes):]:
-        typer.echo(f"week {change.week} ({change.date}): {change.what}. {change.why}")
+        typer.echo(say("adapt.line", week=change.week, date=change.date.isoformat(), what=change.what, why=change.why))
     typer.echo(f"Wrote {output} ({added} change{'s' if added != 1 else ''})")

@@ -36,9 +36,21 @@ def _redate_session(session: Session, delta: dt.timedelta) -> Session:
 
 
 def _shifted(plan: Plan, first: int, offset: int) -> Plan:
-    weeks = list(plan.weeks[:first])
-    for j in range(first, len(plan.weeks)):
-        weeks.append(_redate(plan.weeks[j - offset], j + 1, plan.weeks[j].start_date))
+    """Weeks from `first` on step `offset` back along the plan's progression; lighter weeks
+    stay where the plan put them (the cadence is a safety rule), each taking the lighter week
+    that followed its new week before, so it stays 60-80% of it."""
+    old = plan.weeks
+    steps = [i for i, w in enumerate(old) if w.kind != "deload"]
+    weeks = list(old[:first])
+    prev_src = first - 1
+    for j in range(first, len(old)):
+        if old[j].kind == "deload":
+            src = next((i for i in range(prev_src + 1, len(old)) if old[i].kind == "deload"), j)
+        else:
+            place = steps.index(j)
+            src = steps[max(0, place - offset)]
+        weeks.append(_redate(old[src], j + 1, old[j].start_date))
+        prev_src = src
     return plan.model_copy(update={"weeks": weeks})
 
 
@@ -166,7 +178,7 @@ def _exercise_rules(adapted: Plan, original: Plan, first: int, entries: list[Log
             candidate = None
             if easier is not None:
                 def swap(p: Prescription, easier: Exercise = easier) -> Prescription:
-                    return p.model_copy(update={"exercise_id": easier.id, "name": easier.name}) if p.exercise_id == ident else p
+                    return p.model_copy(update={"exercise_id": easier.id, "name": easier.name, "load_kg": None}) if p.exercise_id == ident else p
                 candidate = _map_items(adapted, first, swap)
                 if adapted.exercise(easier.id) is None:
                     candidate = candidate.model_copy(update={"exercises": [*candidate.exercises, easier]})
