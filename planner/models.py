@@ -16,8 +16,12 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
+    model_validator,
 )
+
+from .events import Event, check_event, event_weeks, next_monday, parse_event
 
 from .vocab import (
     Activity,
@@ -29,6 +33,7 @@ from .vocab import (
     Limitation,
     Muscle,
     Pattern,
+    Phase,
     Units,
     WeekKind,
 )
@@ -96,16 +101,10 @@ def parse_lifts(value: Any) -> Any:
     return out
 
 
-def next_monday(today: dt.date | None = None) -> dt.date:
-    """Plans start on a Monday by default so weeks read Monday to Sunday on paper."""
-    today = today or dt.date.today()
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
-
-
 class Profile(Frozen):
     """Who the plan is for. The field names are a public contract (CLI flags, files, rosters)."""
 
-    name: Name = Field("Athlete", description="the name printed on the plan, 1-80 characters, any script")
+    name: Name = Field("Athlete", description="the name printed on the plan, 1-80 characters; the handout font (Fira Sans) prints Latin, Greek and Cyrillic, a theme may name another")
     level: Level = Field(description="training experience: sets volume, effort and which exercises are offered")
     activity: Activity = Field(description="the main activity the plan trains")
     weeks: int = Field(8, ge=1, le=52, description="length of the plan in weeks")
@@ -147,6 +146,36 @@ class Profile(Frozen):
         description="Minutes of the weekend long session, warm-up included (15-300). Default: "
         "1.5 x session_minutes for intermediate and advanced endurance plans.",
     )
+    current_weekly_minutes: int | None = Field(
+        None, ge=0, le=2000,
+        description="Minutes of training a week now (baseline): week 1 is 70-110% of it.",
+    )
+    longest_recent_minutes: int | None = Field(
+        None, ge=20, le=600,
+        description="The longest session of the last 30 days, in minutes, 20-600 (baseline): no session "
+        "in week 1 is over 110% of it, and it counts as the 30 days before the plan.",
+    )
+    event: "Event | None" = Field(
+        None,
+        description="An event to train for, {date, distance}: the plan counts its weeks back from "
+        "the date (3-30 weeks) and ends with a taper and the race. Text form: '2027-05-02 half-marathon'.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _event_weeks(cls, data: Any) -> Any:
+        """The event date decides the plan's length: weeks left out are counted from it."""
+        return event_weeks(data)
+
+    @field_validator("event", mode="before")
+    @classmethod
+    def _parse_event(cls, value: Any) -> Any:
+        return parse_event(value)
+
+    @field_validator("event")
+    @classmethod
+    def _check_event(cls, value: "Event | None", info: ValidationInfo) -> "Event | None":
+        return check_event(value, info.data)
 
     @field_validator("equipment", "focus", "limitations", mode="before")
     @classmethod
@@ -283,6 +312,9 @@ class Week(Frozen):
 
     number: int = Field(ge=1, description="week number, from 1")
     kind: WeekKind = Field(description="what the week is for: base, build, lighter or taper")
+    phase: Phase | None = Field(
+        None, description="an event plan's phase (base, build, peak, taper); none without an event"
+    )
     start_date: dt.date = Field(description="first day of the week (YYYY-MM-DD)")
     load: int = Field(ge=0, description="sum of the sessions' loads (rpe x minutes)")
     sessions: list[Session] = Field(description="the training days, in date order")

@@ -71,7 +71,7 @@ Muscle = Literal[
 ]
 
 Category = Literal[
-    "warmup", "mobility", "strength", "cardio", "plyometric", "stretch", "recovery"
+    "warmup", "mobility", "balance", "strength", "cardio", "plyometric", "stretch", "recovery"
 ]
 
 # What slot an exercise can fill. Strength patterns let the planner balance a session;
@@ -108,7 +108,9 @@ Pattern = Literal[
 ]
 
 BlockKind = Literal["warmup", "main", "cooldown"]
-WeekKind = Literal["base", "build", "deload"]
+WeekKind = Literal["base", "build", "deload", "taper"]
+# Where a week sits in an event plan, counted back from the event date.
+Phase = Literal["base", "build", "peak", "taper"]
 
 LEVELS: tuple[str, ...] = get_args(Level)
 ACTIVITIES: tuple[str, ...] = get_args(Activity)

@@ -97,8 +97,9 @@ def plan():
 def _all_strings(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
-    if hasattr(value, "_fields"):  # "kind" tags sections for the layout; it is never printed
-        return [s for name in value._fields if name != "kind" for s in _all_strings(getattr(value, name))]
+    if hasattr(value, "_fields"):  # "kind" tags sections; form field names are never printed
+        hidden = ("kind", "fields", "notes_field")
+        return [s for name in value._fields if name not in hidden for s in _all_strings(getattr(value, name))]
     if isinstance(value, (list, tuple)):
         return [s for v in value for s in _all_strings(v)]
     if isinstance(value, dict):

@@ -37,19 +37,17 @@ from .tasks import BatchSummary, Job, OnResult, RenderSettings, RowResult, Task
 
 
 @lru_cache(maxsize=4)
-def _library(path: str | None) -> Any:
-    if path is None:
-        return None
-    from .. import load_library
+def _library(path: str | None, only: bool) -> Any:
+    from ..io.libraries import planning_library
 
-    return load_library(path)
+    return planning_library(path, only=only)
 
 
 def render_client(settings: RenderSettings, profile: Profile) -> bytes:
     """The real job: build the plan and render the handout (the same as `planner generate`)."""
     from .. import build_plan, render_pdf
 
-    plan = build_plan(profile, _library(settings.library), seed=settings.seed)
+    plan = build_plan(profile, _library(settings.library, settings.library_only), seed=settings.seed)
     return render_pdf(plan, settings.theme, paper=settings.paper, coach=settings.coach)
 
 
@@ -64,7 +62,7 @@ def device_files(settings: RenderSettings, task: Task) -> list[tuple[Path, bytes
     from .. import build_plan
     from ..export.files import plan_exports
 
-    plan = build_plan(task.profile, _library(settings.library), seed=settings.seed)
+    plan = build_plan(task.profile, _library(settings.library, settings.library_only), seed=settings.seed)
     folder = task.path.with_suffix("")
     formats = [f for f in settings.exports if f != "zwo" or plan.profile.activity == "cycling"]
     files = [(folder / name, data) for fmt in formats for name, data in plan_exports(plan, fmt)]

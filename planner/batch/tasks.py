@@ -21,6 +21,8 @@ class RenderSettings:
     coach: Coach | None = None
     seed: int = 0
     library: str | None = None
+    # The library file alone (--exercises-only), not added to the built-in exercises.
+    library_only: bool = False
     # Device formats (fit, zwo) written per client into a folder named like the handout.
     exports: tuple[str, ...] = ()
 

@@ -15,7 +15,7 @@ ProfileFile = Annotated[
     typer.Option("--profile", help="Profile file (JSON, YAML or TOML); flags override it.",
                  rich_help_panel=PROFILE),
 ]
-Name = Annotated[str | None, typer.Option(help="Client's name (any script, 1-80 characters). Default: Athlete.", rich_help_panel=PROFILE)]
+Name = Annotated[str | None, typer.Option(help="Client's name, 1-80 characters (the handout font prints Latin, Greek and Cyrillic). Default: Athlete.", rich_help_panel=PROFILE)]
 Level = Annotated[str | None, typer.Option(help="beginner, intermediate or advanced.", rich_help_panel=PROFILE)]
 Activity = Annotated[str | None, typer.Option(help="running, cycling, swimming, walking, strength or general.", rich_help_panel=PROFILE)]
 Weeks = Annotated[int | None, typer.Option(help="Plan length in weeks, 1-52. Default: 8.", rich_help_panel=PROFILE)]
@@ -31,8 +31,13 @@ Lifts = Annotated[list[str] | None, typer.Option("--lift", help="A recent set fo
 PlateStep = Annotated[float | None, typer.Option("--plate-step-kg", help="Smallest load step in kg (default 2.5 barbell, 2 dumbbells).", rich_help_panel=PROFILE)]
 Units = Annotated[str | None, typer.Option(help="metric or imperial. Default: metric.", rich_help_panel=PROFILE)]
 LongSessionMinutes = Annotated[int | None, typer.Option(help="Minutes of the weekend long session (endurance), 15-300. Default: 1.5 x session minutes for intermediate and advanced.", rich_help_panel=PROFILE)]
+CurrentWeeklyMinutes = Annotated[int | None, typer.Option(help="Baseline: minutes you train a week now, 0-2000 (week 1 is 70-110% of it).", rich_help_panel=PROFILE)]
+LongestRecentMinutes = Annotated[int | None, typer.Option(help="Baseline: your longest session of the last 30 days in minutes, 20-600.", rich_help_panel=PROFILE)]
+EventDate = Annotated[str | None, typer.Option(help="Event day, YYYY-MM-DD, 3-30 weeks after the start: the plan counts back from it and ends with a taper and the race (sets the weeks).", rich_help_panel=PROFILE)]
+EventDistance = Annotated[str | None, typer.Option(help="Event distance: 5k, 10k, half-marathon, marathon (running) or a number with km, m or mi (160km, 1500m, 26.2mi).", rich_help_panel=PROFILE)]
 Seed = Annotated[int, typer.Option(help="Seed for the choice among equally good exercises.", rich_help_panel=PROFILE)]
-Exercises = Annotated[Path | None, typer.Option("--exercises", help="Another exercise library (our format or free-exercise-db JSON).", rich_help_panel=PROFILE)]
+Exercises = Annotated[Path | None, typer.Option("--exercises", help="More exercises (our format or free-exercise-db JSON), added to the built-in ones; an entry with one of our ids replaces ours.", rich_help_panel=PROFILE)]
+ExercisesOnly = Annotated[bool, typer.Option("--exercises-only", help="Use the --exercises file alone, without the built-in exercises.", rich_help_panel=PROFILE)]
 
 Theme = Annotated[str | None, typer.Option(help="Theme name (handout, log, print-saver) or a theme file. Default: handout.", rich_help_panel=BRANDING)]
 Paper = Annotated[str | None, typer.Option(help="a4 or letter (overrides the theme).", rich_help_panel=BRANDING)]
@@ -42,12 +47,18 @@ CoachContact = Annotated[str | None, typer.Option(help="Coach's contact line.", 
 Logo = Annotated[Path | None, typer.Option(help="Logo image (PNG or JPEG).", rich_help_panel=BRANDING)]
 Accent = Annotated[str | None, typer.Option(help="Accent colour, #RRGGBB or a colour name.", rich_help_panel=BRANDING)]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")]
+Fillable = Annotated[
+    bool,
+    typer.Option("--fillable", help="Make the log cells form fields: fill the PDF in on a tablet, read it back with 'planner adapt'."),
+]
 
 PROFILE_FIELDS = (
     "name", "level", "activity", "weeks", "days_per_week", "session_minutes", "equipment", "focus",
     "limitations", "start_date", "body_mass_kg", "age", "units", "lifts", "plate_step_kg",
-    "long_session_minutes",
+    "long_session_minutes", "current_weekly_minutes", "longest_recent_minutes",
 )
+# Flags that together make the profile's `event` = {date, distance}.
+EVENT_FLAGS = ("event_date", "event_distance")
 
 
 def profile_from_options(profile_file: Path | None, values: dict[str, Any]) -> Any:
@@ -57,6 +68,12 @@ def profile_from_options(profile_file: Path | None, values: dict[str, Any]) -> A
     # An unused repeatable flag arrives as an empty list: "not given", like None.
     overrides = {k: (values.get(k) or None) if k == "lifts" else values.get(k) for k in PROFILE_FIELDS}
     file_data = read_profile_file(profile_file) if profile_file is not None else None
+    if any(values.get(k) is not None for k in EVENT_FLAGS):
+        # One flag may complete an event the file gives; a missing half is reported by the model.
+        known = (file_data or {}).get("event")
+        event = dict(known) if isinstance(known, dict) else {}
+        event.update({k.removeprefix("event_"): values[k] for k in EVENT_FLAGS if values.get(k) is not None})
+        overrides["event"] = event
     return build_profile(file_data, overrides, source=str(profile_file) if profile_file else None)
 
 

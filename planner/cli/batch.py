@@ -71,6 +71,7 @@ def batch(
     ] = None,
     seed: o.Seed = 0,
     exercises: o.Exercises = None,
+    exercises_only: o.ExercisesOnly = False,
     export: Annotated[
         str | None,
         typer.Option(
@@ -106,7 +107,8 @@ def batch(
             paper=paper.lower() if paper else None,
             coach=o.coach_from_options(coach, coach_name, coach_contact, logo, accent),
             seed=seed,
-            library=_library(exercises),
+            library=_library(exercises, exercises_only),
+            library_only=exercises_only,
             exports=_exports(export),
         )
         opened = open_roster(roster)
@@ -174,13 +176,11 @@ def _theme(name: str | None) -> Any:
     return load_theme(name)
 
 
-def _library(path: Path | None) -> str | None:
-    if path is None:
-        return None
-    from .. import load_library
+def _library(path: Path | None, only: bool) -> str | None:
+    from ..io.libraries import planning_library
 
-    load_library(path)  # a bad library is one error up front
-    return str(path.resolve())
+    planning_library(path, only=only)  # a bad library is one error up front
+    return None if path is None else str(path.resolve())
 
 
 def stderr_is_terminal() -> bool:

@@ -36,8 +36,13 @@ def generate(
     lifts: o.Lifts = None,
     plate_step_kg: o.PlateStep = None,
     long_session_minutes: o.LongSessionMinutes = None,
+    current_weekly_minutes: o.CurrentWeeklyMinutes = None,
+    longest_recent_minutes: o.LongestRecentMinutes = None,
+    event_date: o.EventDate = None,
+    event_distance: o.EventDistance = None,
     seed: o.Seed = 0,
     exercises: o.Exercises = None,
+    exercises_only: o.ExercisesOnly = False,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Output file. Default: <name>-<activity>-plan.<format>.", dir_okay=False),
@@ -66,6 +71,7 @@ def generate(
     logo: o.Logo = None,
     accent: o.Accent = None,
     force: o.Force = False,
+    fillable: o.Fillable = False,
 ) -> None:
     """Build a safe, progressive plan and write it as a PDF handout (or JSON, or a calendar).
 
@@ -98,14 +104,15 @@ def generate(
                 check_target(path, force=force)
         formats, export_dir = _export_request(export)
 
-        from .. import build_plan, load_library
+        from .. import build_plan
+        from ..io.libraries import planning_library
 
-        library = load_library(exercises) if exercises is not None else None
+        library = planning_library(exercises, only=exercises_only)
         plan = build_plan(profile, library, seed=seed)
         if fmt is Format.pdf:
             from ..render.pdf import render_pdf
 
-            data = render_pdf(plan, theme_value, paper=paper, coach=coach_value)
+            data = render_pdf(plan, theme_value, paper=paper, coach=coach_value, fillable=fillable)
         elif fmt is Format.json:
             data = (plan.model_dump_json(indent=2) + "\n").encode("utf-8")
         else:

@@ -17,6 +17,7 @@ from ._common import fail, user_errors
 _FORMATS = {".toml": "TOML", ".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
 # Stand-ins for required fields not asked yet, so one field can be checked on its own.
 _PLACEHOLDERS = {"level": LEVELS[0], "activity": ACTIVITIES[0]}
+_ENDURANCE_ONLY = ("current_weekly_minutes", "longest_recent_minutes", "event")
 
 
 def _next_monday() -> str:
@@ -47,6 +48,9 @@ def _questions() -> list[tuple[str, str, str | None]]:
         ("body_mass_kg", "Body mass in kg, to size drink targets (30-250, blank to skip)", ""),
         ("age", "Age in years (14-100, blank to skip)", ""),
         ("notes", "A note to print on the cover (blank for none)", ""),
+        ("current_weekly_minutes", "Minutes you train a week now (0-2000, blank to skip)", ""),
+        ("longest_recent_minutes", "Your longest session of the last 30 days, in minutes (20-600, blank to skip)", ""),
+        ("event", "An event to train for, 'YYYY-MM-DD distance' (5k, 10k, half-marathon, marathon, 160km...; blank for none)", ""),
         ("lifts", "Recent lifts for loads, e.g. 'barbell-back-squat 100x5; goblet-squat 20x10' (blank to skip)", ""),
     ]
 
@@ -59,7 +63,7 @@ def _ask(field: str, question: str, default: str | None, answers: dict[str, Any]
         except typer.Abort:
             raise fail("input ended before every question was answered; nothing was written") from None
         raw = raw.strip() if isinstance(raw, str) else raw
-        if raw == "" and field in ("body_mass_kg", "age"):
+        if raw == "" and field in ("body_mass_kg", "age", "current_weekly_minutes", "longest_recent_minutes", "event"):
             return None
         from pydantic import ValidationError
 
@@ -67,6 +71,8 @@ def _ask(field: str, question: str, default: str | None, answers: dict[str, Any]
         from ..io.profiles import describe_validation_error
 
         candidate = {**_PLACEHOLDERS, **answers, field: raw}
+        if field == "event":
+            candidate.pop("weeks", None)  # the event date sets the plan's length
         try:
             return getattr(Profile.model_validate(candidate), field)
         except ValidationError as exc:
@@ -130,9 +136,13 @@ def init(
         for field, question, default in _questions():
             if field == "lifts" and answers.get("activity") not in ("strength", "general"):
                 continue  # loads are for lifting plans
+            if field in _ENDURANCE_ONLY and answers.get("activity") in ("strength", "general"):
+                continue  # a baseline and an event are for endurance plans
             value = _ask(field, question, default, answers)
             if value is not None:
                 answers[field] = value
+                if field == "event":
+                    answers.pop("weeks", None)
         from ..models import Profile
 
         profile = Profile.model_validate(answers)

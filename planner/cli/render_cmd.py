@@ -25,6 +25,7 @@ def render(
         typer.Option("--output", "-o", help="PDF to write. [default: <name>-<activity>-plan.pdf]", dir_okay=False),
     ] = None,
     force: o.Force = False,
+    fillable: o.Fillable = False,
     theme: o.Theme = None,
     paper: o.Paper = None,
     coach: o.CoachFile = None,
@@ -75,6 +76,6 @@ def render(
             plan = plan.model_copy(update={"edited": True})
         from ..render.pdf import render_pdf
 
-        pdf = render_pdf(plan, theme_value, paper=paper, coach=coach_value)
+        pdf = render_pdf(plan, theme_value, paper=paper, coach=coach_value, fillable=fillable)
         write_atomic(target, pdf, force=force)
     typer.echo(f"Wrote {target}")

@@ -37,8 +37,13 @@ def show(
     age: o.Age = None,
     units: o.Units = None,
     long_session_minutes: o.LongSessionMinutes = None,
+    current_weekly_minutes: o.CurrentWeeklyMinutes = None,
+    longest_recent_minutes: o.LongestRecentMinutes = None,
+    event_date: o.EventDate = None,
+    event_distance: o.EventDistance = None,
     seed: o.Seed = 0,
     exercises: o.Exercises = None,
+    exercises_only: o.ExercisesOnly = False,
     theme: o.Theme = None,
     width: Annotated[
         int | None, typer.Option(help="Text width (default: the terminal's).", min=40, max=400)
@@ -53,7 +58,7 @@ def show(
 
     from ..render.preview import plan_overview, week_detail
 
-    given = sorted(k for k in o.PROFILE_FIELDS if values.get(k) is not None)
+    given = sorted(k for k in (*o.PROFILE_FIELDS, *o.EVENT_FLAGS) if values.get(k) is not None)
     if seed != 0:
         given.append("seed")
     with user_errors():
@@ -70,7 +75,7 @@ def show(
             for line in problems:
                 typer.echo(f"Warning: {line}", err=True)
         else:
-            plan = _plan_from_profile(profile_file, values, seed, exercises)
+            plan = _plan_from_profile(profile_file, values, seed, exercises, exercises_only)
         if week is not None and week > len(plan.weeks):
             raise fail(
                 f"week: {week} is not allowed (this plan has weeks 1 to {len(plan.weeks)})"
@@ -91,9 +96,11 @@ def show(
 
 
 def _plan_from_profile(
-    profile_file: Path | None, values: dict[str, Any], seed: int, exercises: Path | None
+    profile_file: Path | None, values: dict[str, Any], seed: int, exercises: Path | None,
+    exercises_only: bool = False,
 ) -> Any:
-    from .. import build_plan, load_library
+    from .. import build_plan
+    from ..io.libraries import planning_library
 
     if profile_file is None and (values.get("level") is None or values.get("activity") is None):
         raise fail(
@@ -101,5 +108,5 @@ def _plan_from_profile(
             "(--profile FILE, or at least --level and --activity)"
         )
     profile = o.profile_from_options(profile_file, values)
-    library = load_library(exercises) if exercises is not None else None
+    library = planning_library(exercises, only=exercises_only)
     return build_plan(profile, library, seed=seed)

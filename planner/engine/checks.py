@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from . import rules as R
-from ..models import Exercise, Frozen, Plan, Profile, Session
+from ..models import Exercise, Frozen, Plan, Profile, Session, Week
 from .progression import session_limit
 from .timing import block_seconds, prescription_seconds
 from ..vocab import owned_equipment, ADDUCTOR_FOCUS, ADDUCTOR_LOADING_ACTIVITIES, ENDURANCE_ACTIVITIES, STRETCHED_MUSCLES
@@ -20,6 +20,10 @@ BLOCK_TOLERANCE_S = 60
 Find = Callable[[str], "Exercise | None"]
 # A block's exercises fill at least this share of its minutes (circuit rests are not counted).
 MIN_FILL = 0.4
+# Weeks that count as lighter; the race session's kind; a taper week's most load (issue 11).
+LIGHTER_KINDS = ("deload", "taper")
+RACE_KIND = "race"
+TAPER_MAX = 0.85
 
 
 class Violation(Frozen):
@@ -94,6 +98,7 @@ def _loads(plan: Plan) -> list[Violation]:
         if week.load != total:
             out.append(Violation(week=week.number, rule="week load",
                                  message=f"load {week.load} is not the sum of its sessions ({total})"))
+        total = sum(s.rpe * s.minutes for s in training_sessions(week))  # the race is the goal, not training
         if last_regular is not None and total > R.WEEKLY_RISE_MAX * last_regular:
             out.append(Violation(week=week.number, rule="weekly increase",
                                  message=f"load {total} is more than 10% above {last_regular}"))
@@ -103,7 +108,7 @@ def _loads(plan: Plan) -> list[Violation]:
             out.append(Violation(week=week.number, rule="acute:chronic ratio",
                                  message=f"{total / mean:.2f} is above {R.ACWR_MAX}"))
         history.append(total)
-        if week.kind != "deload":
+        if week.kind not in LIGHTER_KINDS:
             last_regular = total
     return out
 
@@ -119,14 +124,34 @@ def _lighter_weeks(plan: Plan) -> list[Violation]:
             if not (R.DELOAD_MIN - 1e-9 <= ratio <= R.DELOAD_MAX + 1e-9):
                 out.append(Violation(week=week.number, rule="lighter week",
                                      message=f"load is {ratio:.0%} of the week before; expected 60-80%"))
+    out += _tapers(plan)
     if len(weeks) >= 4:
         since = 0
         for week in weeks:
-            since = 0 if week.kind == "deload" else since + 1
+            since = 0 if week.kind in LIGHTER_KINDS else since + 1
             if since >= 4:
                 out.append(Violation(week=week.number, rule="lighter week",
                                      message="four weeks in a row without a lighter week"))
                 since = 0
+    return out
+
+
+def training_sessions(week: Week) -> list[Session]:
+    """The week's sessions less the race: the load ceilings are for training."""
+    return [s for s in week.sessions if s.kind != RACE_KIND]
+
+
+def _tapers(plan: Plan) -> list[Violation]:
+    """Taper weeks are lighter weeks: at most 85% of the last regular week's training load."""
+    out = []
+    last_regular: int | None = None
+    for week in plan.weeks:
+        load = sum(s.load for s in training_sessions(week))
+        if week.kind == "taper" and last_regular and load > TAPER_MAX * last_regular + 1e-9:
+            out.append(Violation(week=week.number, rule="taper",
+                                 message=f"load is {load / last_regular:.0%} of the last regular week; expected at most 85%"))
+        if week.kind not in LIGHTER_KINDS:
+            last_regular = load
     return out
 
 
@@ -163,7 +188,7 @@ def _fit_and_allowed(plan: Plan, find: Find) -> list[Violation]:
     for week in plan.weeks:
         for s in week.sessions:
             allowed = session_limit(profile, s.kind)
-            if s.minutes > allowed:
+            if s.minutes > allowed and s.kind != RACE_KIND:
                 out.append(Violation(week=week.number, date=s.date, rule="session length",
                                      message=f"{s.minutes} min is longer than {allowed} min"))
             for block in s.blocks:
@@ -207,7 +232,9 @@ def _adductors(plan: Plan, find: Find) -> list[Violation]:
                         continue
                     strength |= ex.category == "strength"
                     stretch |= ex.category == "stretch"
-        if week.sessions and not strength:
+        # Race week: no strength work before the race (the race's cool-down still stretches).
+        race_week = any(s.kind == RACE_KIND for s in week.sessions)
+        if week.sessions and not strength and not race_week:
             out.append(Violation(week=week.number, rule="inner thigh", message="no adductor strength exercise this week"))
         if week.sessions and not stretch:
             out.append(Violation(week=week.number, rule="inner thigh", message="no adductor stretch this week"))
@@ -234,8 +261,12 @@ def _spikes(plan: Plan, find: Find) -> list[Violation]:
     out = []
     seen: list[tuple[dt.date, int]] = []
     first_week_end = plan.weeks[0].start_date + dt.timedelta(days=6)
+    if plan.profile.longest_recent_minutes is not None:
+        # A baseline is the 30 days before the plan: week 1 is held to it too.
+        first_week_end = plan.weeks[0].start_date - dt.timedelta(days=1)
+        seen.append((first_week_end, plan.profile.longest_recent_minutes))
     for week in plan.weeks:
-        for s in week.sessions:
+        for s in training_sessions(week):
             main = _endurance_minutes(find, s)
             if s.date > first_week_end:
                 window = [m for d, m in seen if (s.date - d).days <= R.SPIKE_WINDOW_DAYS]

@@ -16,6 +16,8 @@ from .checks import adductor_care, check_plan
 from ..errors import UnsafePlanError
 from ..library.catalog import ExerciseLibrary
 from .guidance import guidance_sections, session_hydration
+from .phases import phases
+from .race import baseline_notes, event_notes, race_session
 from ..models import Generator, Plan, Prescription, Profile, Session, Week
 from .progression import SessionSpec, WeekSpec, deload_interval, easy_warmup_minutes, plan_weeks, week_kinds
 from .sessions import (
@@ -225,24 +227,36 @@ def _notes(profile: Profile) -> list[str]:
     return notes
 
 
+def library_name(library: ExerciseLibrary) -> str:
+    """How a plan names its library, so `render` knows which entries it can re-check."""
+    if library.builtin:
+        return "built-in"
+    name = PurePath(library.source).name
+    return f"built-in + {name}" if library.extends_builtin else name
+
+
 def build_plan(profile: Profile, library: ExerciseLibrary, seed: int = 0) -> Plan:
     """The caller brings the library (the API loads the built-in one), so the engine reads no files."""
     builder = _Builder(profile, library, seed)
     skeleton = plan_weeks(profile, builder.fixed_minutes, builder.main_cap)
     weeks = []
+    week_phases = phases(profile)
     for spec in skeleton:
         start = profile.start_date + dt.timedelta(days=7 * (spec.number - 1))
         sessions = [builder.session(spec, s, start) for s in spec.sessions]
+        if profile.event is not None and spec.number == profile.weeks:
+            sessions.append(race_session(profile, spec, start, builder.session, builder.fixed_minutes("easy", False)))
         training_days = {s.date for s in sessions}
         rest_days = [start + dt.timedelta(days=d) for d in range(7) if start + dt.timedelta(days=d) not in training_days]
         weeks.append(Week(number=spec.number, kind=spec.kind, start_date=start,
-                          load=sum(s.load for s in sessions), sessions=sessions, rest_days=rest_days))
+                          load=sum(s.load for s in sessions), sessions=sessions, rest_days=rest_days,
+                          phase=week_phases[spec.number - 1] if week_phases else None))
     used_ids = sorted({item.exercise_id for w in weeks for s in w.sessions for b in s.blocks for item in b.items})
     exercises = [ex for ex in (library.get(i) for i in used_ids) if ex is not None]
     variant_ids = {v for ex in exercises for v in (ex.regression, ex.progression) if v} - set(used_ids)
     variants = {i: ex.name for i in sorted(variant_ids) if (ex := library.get(i)) is not None}
     longest = max((s.minutes for w in weeks for s in w.sessions), default=0)
-    notes = _notes(profile)
+    notes = _notes(profile) + event_notes(profile, weeks) + baseline_notes(profile, weeks)
     if longest < 0.8 * profile.session_minutes:
         notes.append(say("notes.shorter", used=longest, available=profile.session_minutes))
     plan = Plan(
@@ -255,7 +269,7 @@ def build_plan(profile: Profile, library: ExerciseLibrary, seed: int = 0) -> Pla
         weeks=weeks,
         guidance=guidance_sections(profile, longest, adductor_care(profile)),
         exercises=exercises,
-        library="built-in" if library.builtin else PurePath(library.source).name,
+        library=library_name(library),
         variant_names=variants,
     )
     problems = check_plan(plan)

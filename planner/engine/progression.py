@@ -14,31 +14,10 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from . import rules as R
-from . import runwalk
+from . import phases, runwalk
+from .weekshape import SessionSpec, baseline_week, cap_longest, drop_easiest, lighter_main, race_offset, taper_week
 from ..models import Profile
 from ..vocab import ENDURANCE_ACTIVITIES
-
-
-@dataclass(frozen=True)
-class SessionSpec:
-    offset: int  # day within the week, 0-6
-    kind: str  # easy, long, tempo, intervals, walk-run, circuit, recovery, or a strength split
-    main: int  # main-block minutes
-    rpe: int
-    fixed: int  # warm-up + cool-down minutes (+ the week's accessory strength on the carrier)
-    carrier: bool = False  # this session carries the week's accessory strength work
-
-    @property
-    def minutes(self) -> int:
-        return self.fixed + self.main
-
-    @property
-    def load(self) -> int:
-        return self.rpe * self.minutes
-
-    @property
-    def hard(self) -> bool:
-        return self.rpe >= R.HARD_RPE
 
 
 @dataclass(frozen=True)
@@ -64,14 +43,21 @@ def deload_interval(profile: Profile) -> int:
 def week_kinds(profile: Profile) -> list[str]:
     """base, build..., with a lighter week closing each block (never on 1-3 week plans' first)."""
     every = deload_interval(profile)
+    taper = phases.taper_weeks(profile)
+    training = profile.weeks - taper
     kinds = []
     for number in range(1, profile.weeks + 1):
         if number == 1:
             kinds.append("base")
+        elif number > training:
+            kinds.append("taper")  # an event plan's last weeks (they count as lighter weeks)
         elif number % every == 0:
             kinds.append("deload")
         else:
             kinds.append("build")
+    if taper and training >= 3 and kinds[training - 1] == "deload" and kinds[training - 2] == "build":
+        # The week before the taper is the peak, not a lighter week: the lighter week comes earlier.
+        kinds[training - 1], kinds[training - 2] = "build", "deload"
     return kinds
 
 
@@ -158,6 +144,13 @@ def session_rpe(profile: Profile, kind: str) -> int:
 def long_session_limit(profile: Profile) -> int:
     """Minutes the weekend long session may take: the profile's own slot, else a level's
     multiple of the session minutes (a long run longer than the weekday runs is the point)."""
+    plain = _plain_long_limit(profile)
+    goal = phases.long_goal(profile)
+    # An event lets the long session grow to its goal, week by week under the 10% caps.
+    return max(plain, goal[1]) if goal is not None else plain
+
+
+def _plain_long_limit(profile: Profile) -> int:
     if profile.long_session_minutes is not None:
         return max(profile.session_minutes, profile.long_session_minutes)
     return round(profile.session_minutes * R.LONG_SESSION_FACTOR[profile.level])
@@ -224,49 +217,97 @@ def plan_weeks(
     template = week_template(profile)
     kinds = week_kinds(profile)
     history = _History()
-    weeks: list[WeekSpec] = []
-    factor = 1.0
-    cycle = 0
-    builds = 0
-    quality_weeks = 0
-    for number, kind in enumerate(kinds, start=1):
-        if kind == "build":
-            factor *= 1 + rules.ramp
+    if profile.longest_recent_minutes is not None and endurance:
+        # The baseline is the 30 days before the plan: its longest session seeds the spike cap.
+        history.mains.append((-1, profile.longest_recent_minutes))
+    fixed_cache: dict[tuple[str, bool], int] = {}
+    cap_cache: dict[str, int] = {}
+
+    def fixed_of(kind: str, carrier: bool) -> int:
+        if (kind, carrier) not in fixed_cache:
+            fixed_cache[kind, carrier] = fixed_minutes(kind, carrier)
+        return fixed_cache[kind, carrier]
+
+    def cap_of(kind: str) -> int:
+        if kind not in cap_cache:
+            cap_cache[kind] = main_cap(kind) if main_cap is not None else profile.session_minutes
+        return cap_cache[kind]
+
+    goal = phases.long_goal(profile) if endurance else None
+
+    def long_base(fixed: int) -> float:
+        """Week-1 long block without an event's goal: the growth factor scales from here."""
+        return rules.start_fraction * max(R.MIN_MAIN_MINUTES, _plain_long_limit(profile) - fixed)
+
+    def build(number: int, factor: float, long_factor: float, quality_weeks: int) -> list[SessionSpec]:
         quality = quality_days(profile, template, number)
         kinds_today = [quality.get(offset, base_kind) for offset, base_kind in template]
         carrier = next((i for i, k in enumerate(kinds_today) if k not in ("tempo", "intervals", "long")), 0)
         specs = []
         for i, (offset, base_kind) in enumerate(template):
             k = kinds_today[i]
-            fixed = fixed_minutes(k, i == carrier)
-            cap = main_cap(k) if main_cap is not None else profile.session_minutes
+            fixed = fixed_of(k, i == carrier)
+            cap = cap_of(k)
             rpe = session_rpe(profile, k)
             if k in ("tempo", "intervals"):
                 # Intensity arrives in steps too: two RPE below the target at first, one more
                 # each week that had quality work, so one new hard session is not a load spike.
                 rpe = min(rpe, max(rules.easy_rpe + 1, rpe - 2) + quality_weeks)
             main = desired_main(profile, k, factor, fixed, cap)
+            if k == "long" and goal is not None:
+                # Toward the event's long session: its own growth, capped by its goal.
+                room = max(R.MIN_MAIN_MINUTES, session_limit(profile, k) - fixed)
+                main = max(R.MIN_MAIN_MINUTES, min(room, math.floor(long_base(fixed) * long_factor)))
             if k == "walk-run":
                 # One run-walk shape a week: the day carrying accessory work gets the same block.
-                main = min(desired_main(profile, k, factor, fixed_minutes(k, False), cap),
+                main = min(desired_main(profile, k, factor, fixed_of(k, False), cap),
                            max(main, session_limit(profile, k) - fixed))
             specs.append(SessionSpec(offset, k, main, rpe, fixed, i == carrier))
-        if kind == "deload" and weeks:
+        return specs
+
+    weeks: list[WeekSpec] = []
+    factor = 1.0
+    long_factor = 1.0
+    cycle = 0
+    builds = 0
+    quality_weeks = 0
+    peak: list[SessionSpec] = []
+    tapers = phases.taper_weeks(profile)
+    for number, kind in enumerate(kinds, start=1):
+        if kind == "build":
+            factor *= 1 + rules.ramp
+            long_factor *= R.WEEKLY_RISE_MAX
+        if number == 1 and profile.current_weekly_minutes is not None:
+            factor, specs = baseline_week(profile, lambda f: cap_longest(build(1, f, f, 0), profile))
+            long_factor = factor
+        else:
+            specs = build(number, factor, long_factor, quality_weeks)
+            if number == 1:
+                specs = cap_longest(specs, profile)
+        if kind == "taper" and peak:
+            index = tapers - (profile.weeks - number) - 1
+            specs = taper_week(peak, phases.TAPER_SHARES[tapers][index], race_offset(profile, number))
+        elif kind == "deload" and weeks:
             # The lighter week is last week made lighter: same days, same kinds of session.
             specs = _lighter_runwalk(list(weeks[-1].sessions), weeks[-1].load) or _deload(
                 list(weeks[-1].sessions), weeks[-1].load, keep_work=endurance)
         else:
+            wanted_long = next((s.main for s in specs if s.kind == "long"), None)
             specs, applied = _clamp(specs, number, history, endurance, rules.easy_rpe)
             factor *= applied
+            got_long = next((s.main for s in specs if s.kind == "long"), None)
+            if wanted_long and got_long is not None:
+                long_factor *= got_long / wanted_long
         week = WeekSpec(number, kind, tuple(specs), cycle, builds)
         weeks.append(week)
         history.loads.append(week.load)
-        if kind != "deload":
+        if kind not in ("deload", "taper"):
             history.last_regular = week.load
+            peak = specs
             builds += 1
             if any(sp.kind in ("tempo", "intervals") for sp in specs):
                 quality_weeks += 1
-        else:
+        elif kind == "deload":
             cycle += 1
         for s in specs:
             history.mains.append(((number - 1) * 7 + s.offset, s.main))
@@ -297,7 +338,7 @@ def _clamp(
     """Shrink main blocks (then soften hard sessions) until every ceiling holds."""
     wanted = sum(s.main for s in specs)
     out = list(specs)
-    if endurance and number > 1:
+    if endurance and (number > 1 or history.mains):
         capped = []
         # Sessions earlier in this week count toward the 30-day window of later ones.
         running = _History(mains=list(history.mains))
@@ -356,7 +397,7 @@ def _deload(specs: list[SessionSpec], previous_load: int, keep_work: bool = Fals
     previous_main = sum(s.main for s in specs)
     scales = [step / 40 for step in range(4, 38)] if keep_work else [step / 20 for step in range(2, 19)]
     for drop in range(0, len(specs)):
-        kept = _drop_easiest(specs, drop)
+        kept = drop_easiest(specs, drop)
         # Hard sessions soften first; easy ones only when the week cannot get lighter otherwise.
         for soften, hard_only in ((0, True), (1, True), (1, False), (2, False)):
             base = [
@@ -364,7 +405,7 @@ def _deload(specs: list[SessionSpec], previous_load: int, keep_work: bool = Fals
                 for s in kept
             ]
             for scale in scales:
-                trial = [replace(s, main=_lighter_main(s.main, scale, keep_work)) for s in base]
+                trial = [replace(s, main=lighter_main(s.main, scale, keep_work)) for s in base]
                 ratio = sum(s.load for s in trial) / previous_load if previous_load else R.DELOAD_TARGET
                 if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX:
                     # Keeping the work (55-85% of each main block) matters more than hitting 70%.
@@ -379,7 +420,7 @@ def _deload(specs: list[SessionSpec], previous_load: int, keep_work: bool = Fals
             break
     if best is None:
         # Cannot happen with MIN_MAIN_MINUTES and session floors as set; keep the week light anyway.
-        return _drop_easiest(specs, max(1, len(specs) // 2))
+        return drop_easiest(specs, max(1, len(specs) // 2))
     return best[1]
 
 
@@ -391,23 +432,3 @@ def _lighter_runwalk(specs: list[SessionSpec], previous_load: int) -> list[Sessi
     softer = [replace(s, rpe=max(2, s.rpe - 1)) for s in specs]
     ratio = sum(s.load for s in softer) / previous_load if previous_load else R.DELOAD_TARGET
     return softer if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX else None
-
-
-def _lighter_main(main: int, scale: float, keep_work: bool) -> int:
-    """A lighter week's main block: scaled; with `keep_work`, rounded up and never under 10
-    minutes unless it was shorter (lifting sessions shrink by whole sets instead)."""
-    if not keep_work:
-        return max(R.MIN_MAIN_MINUTES, math.floor(main * scale))
-    return max(min(main, R.DELOAD_MAIN_FLOOR), R.MIN_MAIN_MINUTES, math.ceil(main * scale))
-
-
-def _drop_easiest(specs: list[SessionSpec], count: int) -> list[SessionSpec]:
-    if count <= 0:
-        return list(specs)
-    # The session carrying the week's accessory strength (inner thigh) always stays.
-    order = sorted(
-        (i for i in range(len(specs)) if not specs[i].carrier),
-        key=lambda i: (specs[i].load, -specs[i].offset),
-    )
-    dropped = set(order[:count])
-    return [s for i, s in enumerate(specs) if i not in dropped]

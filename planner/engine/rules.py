@@ -217,3 +217,12 @@ DELOAD_MAIN_FLOOR = 10
 # Easy and long sessions: warm-up 10% of the session, at least 5 min, never more than the full one.
 EASY_WARMUP_MIN = 5
 EASY_WARMUP_SHARE = 0.10
+# Baseline (issue 11): week 1 aims at 90% of the current weekly minutes (70-110% allowed),
+# searching growth factors 0.2-3.0 in steps of 0.05 with main blocks of 10+ min; outside a
+# level's usual weekly minutes the plan says so.
+BASELINE_TARGET = 0.90
+BASELINE_LOW, BASELINE_HIGH = 0.70, 1.10
+BASELINE_FACTOR_STEPS = (4, 60)
+BASELINE_RANGE: dict[str, tuple[int, int]] = {
+    "beginner": (0, 180), "intermediate": (90, 420), "advanced": (180, 900)
+}

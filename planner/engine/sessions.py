@@ -37,7 +37,7 @@ def needs_balance(profile: Profile) -> bool:
 def accessory_slots(pattern: str) -> list[Slot]:
     """Balance and mobility work are what they are; no other exercise stands in for them."""
     if pattern == "balance":
-        return [Slot(("strength",), pattern="balance")]
+        return [Slot(("balance", "strength"), pattern="balance")]
     if pattern == "mobility":
         return [Slot(("mobility",))]
     return strength_slots(pattern)

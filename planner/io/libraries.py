@@ -11,7 +11,7 @@ from .._resources import data_path
 from ..errors import LibraryError
 from .files import read_user_text
 from .parsing import cut, loads_json
-from ..library.catalog import ExerciseLibrary
+from ..library.catalog import ExerciseLibrary, extend_library
 from ..library.parse import parse_library
 
 
@@ -21,6 +21,16 @@ def load_library(path: str | Path | None = None) -> ExerciseLibrary:
     if path is None:
         return _builtin_library()
     return _load_file(Path(path))
+
+
+def planning_library(path: str | Path | None, *, only: bool = False) -> ExerciseLibrary | None:
+    """The library a plan is built from: built-in (None), built-in plus a file, or the file alone."""
+    if path is None:
+        if only:
+            raise LibraryError("--exercises-only: needs --exercises FILE, the library to use alone")
+        return None
+    extra = _load_file(Path(path))
+    return extra if only else extend_library(_builtin_library(), extra)
 
 
 @lru_cache(maxsize=1)

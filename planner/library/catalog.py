@@ -47,6 +47,8 @@ class ExerciseLibrary:
     left_out: int = 0
     # True only for the exercises.json shipped with the planner (plans name it "built-in").
     builtin: bool = field(default=False, compare=False)
+    # True when a file's entries were added to the built-in ones (`--exercises`), not used alone.
+    extends_builtin: bool = field(default=False, compare=False)
     # Foreign ids that were slugified (slug -> original), so `get` accepts either spelling.
     original_ids: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     _by_id: Mapping[str, Exercise] = field(init=False, repr=False, compare=False, hash=False)
@@ -248,3 +250,26 @@ def _progression_cycles(exercises: Iterable[Exercise]) -> list[list[str]]:
                 on_path.add(nxt)
                 stack.append(iter(sorted(harder.get(nxt, ()))))
     return cycles
+
+
+def extend_library(base: ExerciseLibrary, extra: ExerciseLibrary) -> ExerciseLibrary:
+    """The built-in library with a file's entries added: an entry with one of our ids replaces ours.
+
+    Adding is the default because a foreign library rarely covers everything a plan needs (a home
+    lifter on free-exercise-db had no cardio for easy running); the file's own links are checked
+    against the combined set, so an added entry may name one of ours as its regression.
+    """
+    replaced = {ex.id for ex in extra.exercises}
+    combined = [ex for ex in base.exercises if ex.id not in replaced] + list(extra.exercises)
+    problems = [line for _, line in link_problems(list(enumerate(combined)))]
+    if problems:
+        raise LibraryValidationError(extra.source, problems)
+    return ExerciseLibrary(
+        tuple(combined),
+        extra.source,
+        extra.warnings,
+        format=extra.format,
+        left_out=extra.left_out,
+        extends_builtin=True,
+        original_ids=extra.original_ids,
+    )

@@ -191,6 +191,9 @@ def _map_entry(index: int, entry: dict[str, Any], warnings: list[str]) -> dict[s
 
     raw_equipment = entry.get("equipment")
     equipment = EQUIPMENT_MAP.get(raw_equipment) if isinstance(raw_equipment, str) else None
+    if raw_equipment is None and _bodyweight_by_nature(category, name):
+        # free-exercise-db leaves equipment empty on 62 stretches and its running entry.
+        equipment = "none"
     if equipment is None:
         what = "not given (unknown, not assumed bodyweight)" if raw_equipment is None else (
             f"{raw_equipment!r} cannot be mapped to a profile's equipment"
@@ -285,19 +288,39 @@ def _instructions(value: Any, label: str, warnings: list[str]) -> list[str]:
     if len(steps) <= MAX_STEPS and all(len(s) <= MAX_STEP for s in steps):
         return steps
     packed = [chunk for step in steps for chunk in _split_step(step)]
-    while len(packed) > MAX_STEPS:
-        # Merge the shortest neighbouring pair that still fits in one printed step.
-        pairs = [i for i in range(len(packed) - 1) if len(packed[i]) + len(packed[i + 1]) < MAX_STEP]
-        if not pairs:
-            break
-        i = min(pairs, key=lambda j: len(packed[j]) + len(packed[j + 1]))
-        packed[i : i + 2] = [f"{packed[i]} {packed[i + 1]}"]
+    if len(packed) > MAX_STEPS:
+        packed = _pack(packed)
     if len(packed) > MAX_STEPS:
         dropped = sum(len(s) for s in packed[MAX_STEPS:])
         warnings.append(f"{label}: instructions too long for print: the last {dropped} characters left out")
         return packed[:MAX_STEPS]
     warnings.append(f"{label}: instructions re-split into {len(packed)} steps (text kept)")
     return packed
+
+
+def _pack(chunks: list[str]) -> list[str]:
+    """Join neighbouring chunks into as few printed steps as fit, in one pass.
+
+    One pass keeps loading linear in the text: a foreign entry with 20,000 steps once took 50 s
+    when the shortest pair was searched for and merged one pair at a time.
+    """
+    packed: list[str] = []
+    for chunk in chunks:
+        if packed and len(packed[-1]) + 1 + len(chunk) <= MAX_STEP:
+            packed[-1] = f"{packed[-1]} {chunk}"
+        else:
+            packed.append(chunk)
+    return packed
+
+
+def _bodyweight_by_nature(category: str, name: str) -> bool:
+    """An entry without equipment is bodyweight only where its kind says so: a stretch, or a run
+    or walk. Anything else (a push-up variant, a partner drill) stays reported, not guessed."""
+    if category == "stretch":
+        return True
+    activities = set(_cardio_activities(name))
+    on_foot = bool(activities) and activities <= {"running", "walking"}
+    return category == "cardio" and on_foot and "treadmill" not in name.lower()
 
 
 def _split_step(step: str) -> list[str]:

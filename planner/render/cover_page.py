@@ -128,16 +128,23 @@ def cover(s: Styles, cov: d.Cover, width: float, coach: Coach | None) -> list[Fl
         out += text_block(s, block)
     out += text_block(s, cov.how_to_read)
     effort: list[Flowable] = [s.para(cov.effort_title, s.h2), s.para(cov.effort_intro, s.body)]
+    # a landscape page is wide and short: the scale goes in two columns, so it fits on the cover
+    cols = 2 if s.theme.page.orientation == "landscape" else 1
+    per = -(-len(cov.effort_scale) // cols)
+    text_w = width / cols - 20
+    cells = [[s.cell_text(f.label, 20, s.cell_bold), s.cell_text(f.value, text_w)] for f in cov.effort_scale]
+    cells += [["", ""]] * (per * cols - len(cells))
     scale = Table(
-        [[s.cell_text(f.label, 20, s.cell_bold), s.cell_text(f.value, width - 20)] for f in cov.effort_scale],
-        colWidths=[20, width - 20],
+        [sum((cells[r + c * per] for c in range(cols)), []) for r in range(per)],
+        colWidths=[20, text_w] * cols,
     )
     style = [
         ("FONTNAME", (0, 0), (-1, -1), s.font.regular),
         ("FONTNAME", (0, 0), (0, -1), s.font.bold),
         ("FONTSIZE", (0, 0), (-1, -1), s.theme.fonts.table_size),
         ("TEXTCOLOR", (0, 0), (-1, -1), s.text),
-        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        *(("ALIGN", (2 * c, 0), (2 * c, -1), "CENTER") for c in range(cols)),
+        *(("FONTNAME", (2 * c, 0), (2 * c, -1), s.font.bold) for c in range(1, cols)),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, s.rule),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -145,9 +152,10 @@ def cover(s: Styles, cov: d.Cover, width: float, coach: Coach | None) -> list[Fl
     if not s.theme.greyscale:
         for i in range(len(cov.effort_scale)):
             bg = colors.linearlyInterpolatedColor(s.shade, s.accent, 0, len(cov.effort_scale) - 1, i)
-            style.append(("BACKGROUND", (0, i), (0, i), bg))
+            at = (2 * (i // per), i % per)
+            style.append(("BACKGROUND", at, at, bg))
             if luminance(bg) < 0.5:
-                style.append(("TEXTCOLOR", (0, i), (0, i), colors.white))
+                style.append(("TEXTCOLOR", at, at, colors.white))
     scale.setStyle(TableStyle(style))
     out.append(Stack([*effort, scale], s.page_height))
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from ..io.log_fields import field_name
 from ..models import Block, Coach, Exercise, Hydration, Plan, Prescription, Session, Week
 from .formatting import dose, fmt_date, fmt_duration, fmt_effort, fmt_mass, fmt_minutes, fmt_volume
 from .model import (
@@ -45,7 +46,7 @@ def _rest(theme: Theme, p: Prescription, walking: bool) -> str:
     return theme.t("rest_walk", time=time) if walking else time
 
 
-def _row(theme: Theme, p: Prescription, units: str, walking: bool = False) -> Row:
+def _row(theme: Theme, p: Prescription, units: str, walking: bool = False, loaded: bool = False, fields: dict[str, str] | None = None) -> Row:
     effort = fmt_effort(theme, p.rpe)
     if p.rir is not None:
         rir = theme.t("rir", n=p.rir)
@@ -56,7 +57,23 @@ def _row(theme: Theme, p: Prescription, units: str, walking: bool = False) -> Ro
         rest=_rest(theme, p, walking),
         effort=effort,
         note=p.notes,
+        loaded=loaded,
+        fields=fields or {},
     )
+
+
+def _loaded(plan: Plan, p: Prescription) -> bool:
+    """A strength line lifted with a weight: only there is a "load used" worth writing down."""
+    if p.load_kg is not None or p.rep_max is not None or p.percent_1rm is not None:
+        return True
+    ex = plan.exercise(p.exercise_id)
+    return ex is not None and ex.category == "strength" and any(e != "none" for e in ex.equipment)
+
+
+def _log_fields(date: dt.date, row: int, p: Prescription, loaded: bool) -> dict[str, str]:
+    """The form fields of one main-block line: the same columns the log sheet (CSV) has."""
+    columns = ["done", *(["load_kg"] if loaded else []), "reps_done" if p.reps else "minutes_done", "effort_felt"]
+    return {c: field_name(date, row, p.exercise_id, c) for c in columns}
 
 
 def _hydration(theme: Theme, h: Hydration, units: str) -> list[str]:
@@ -76,9 +93,20 @@ def _walk_breaks(plan: Plan, p: Prescription) -> bool:
     return bool(p.rest_s and p.duration_s and ex is not None and ex.category == "cardio")
 
 
-def _block_table(theme: Theme, plan: Plan, block: Block, units: str) -> BlockTable:
+def _block_table(theme: Theme, plan: Plan, block: Block, units: str, date: dt.date) -> BlockTable:
     heading = theme.t("block_heading", block=theme.t(f"block_{block.kind}"), minutes=fmt_minutes(theme, block.minutes))
-    return BlockTable(heading=heading, rows=[_row(theme, p, units, _walk_breaks(plan, p)) for p in block.items])
+    rows = []
+    for i, p in enumerate(block.items):
+        loaded = _loaded(plan, p)
+        fields = _log_fields(date, i, p, loaded) if block.kind == "main" else None
+        rows.append(_row(theme, p, units, _walk_breaks(plan, p), loaded, fields))
+    return BlockTable(heading=heading, rows=rows)
+
+
+def _notes_field(session: Session) -> str:
+    """The session's notes line is one field, filed under the first line of its main block."""
+    main = next((b for b in session.blocks if b.kind == "main"), None)
+    return field_name(session.date, 0, main.items[0].exercise_id, "notes") if main else ""
 
 
 def _session_line(theme: Theme, s: Session) -> str:
@@ -132,10 +160,11 @@ def week_page(theme: Theme, plan: Plan, week: Week) -> WeekPage:
                 heading=theme.t("session_heading", date=fmt_date(theme, day), title=session.title),
                 rest=False,
                 line=_session_line(theme, session),
-                blocks=[_block_table(theme, plan, b, units) for b in session.blocks],
+                blocks=[_block_table(theme, plan, b, units, day) for b in session.blocks],
                 hydration=hydration,
                 drink="" if items == usual else theme.t("hydration_session_line", items=items),
                 tips=list(session.tips),
+                notes_field=_notes_field(session),
             )
         )
     return WeekPage(
@@ -157,6 +186,13 @@ def _target(theme: Theme, p: Prescription, units: str) -> str:
     return theme.t("range_sep").join(x for x in (row.dose, row.effort) if x)
 
 
+def _warmup_cell(theme: Theme, s: Session) -> str:
+    """The warm-up's minutes and its moves: a clipboard sheet is all the client takes along."""
+    block = next(b for b in s.blocks if b.kind == "warmup")
+    moves = theme.t("list_sep").join(dict.fromkeys(p.name for p in block.items))
+    return theme.t("range_sep").join((fmt_minutes(theme, block.minutes), moves))
+
+
 def log_week(theme: Theme, plan: Plan, week: Week) -> LogWeek:
     """A clipboard sheet: the week's exercises down, its sessions across."""
     units = plan.profile.units
@@ -175,7 +211,7 @@ def log_week(theme: Theme, plan: Plan, week: Week) -> LogWeek:
     rows: list[LogRow] = [
         LogRow(
             label=theme.t("log_warmup"),
-            cells=[fmt_minutes(theme, next(b.minutes for b in s.blocks if b.kind == "warmup")) for s in sessions],
+            cells=[_warmup_cell(theme, s) for s in sessions],
         )
     ]
     order: list[str] = []

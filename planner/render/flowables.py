@@ -26,6 +26,7 @@ class Styles:
     def __init__(self, theme: Theme, font: FontFamily, accent: str) -> None:
         c = theme.colours
         self.page_height = 0.0  # the frame's height, set once the page template is known
+        self.fillable = False  # log cells become form fields (set by render_pdf)
         self.theme = theme
         self.font = font
         self.accent = colors.HexColor(accent)

@@ -130,7 +130,7 @@ class Row:
     and ``height`` are filled in when a Grid measures the row.
     """
 
-    __slots__ = ("cells", "kind", "shade", "tick", "min_height", "bold_first", "muted", "note", "height", "lines")
+    __slots__ = ("cells", "kind", "shade", "tick", "min_height", "bold_first", "muted", "note", "fields", "height", "lines")
 
     def __init__(
         self,
@@ -142,9 +142,11 @@ class Row:
         bold_first: bool = False,
         muted: bool = False,
         note: str = "",
+        fields: list[tuple[int, str]] | None = None,
     ) -> None:
         self.cells, self.kind, self.shade, self.tick = cells, kind, shade or [], tick
         self.min_height, self.bold_first, self.muted, self.note = min_height, bold_first, muted, note
+        self.fields = fields or []  # (column, form field name); a band's field spans the row
         self.height = 0.0
         self.lines: list[list[str]] = []
 
@@ -342,3 +344,18 @@ class Grid(Flowable):
             c.setStrokeColor(st.text)
             c.drawPath(boxes, stroke=1, fill=0)
         self._text(c, text_rows, x_edges)
+        self._form_fields(c, placed, x_edges)
+
+    def _form_fields(self, c: Any, placed: list[tuple[Row, float, float]], x_edges: list[float]) -> None:
+        """Hand each write-in cell's place on the page to the canvas, which makes it a form field.
+
+        The canvas adds the fields when it writes the page (it holds pages back to number
+        them), so the field points at the right page; corners go through the current
+        transformation, so a table shrunk to fit a frame gets fields of its drawn size.
+        """
+        for row, top, bottom in placed:
+            for col, name in row.fields:
+                x0, x1 = (0.0, x_edges[-1]) if row.kind == "band" else (x_edges[col], x_edges[col + 1])
+                ax0, ay0 = c.absolutePosition(x0, bottom)
+                ax1, ay1 = c.absolutePosition(x1, top)
+                c.defer_field(name, ax0, ay0, ax1 - ax0, ay1 - ay0, multiline=row.kind == "band")

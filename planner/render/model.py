@@ -92,6 +92,8 @@ class Row(_Doc):
     rest: str
     effort: str
     note: str = ""
+    loaded: bool = False  # a loaded strength line: only these have a "load used" cell
+    fields: dict[str, str] = {}  # log column -> form field name (main-block lines only)
 
 
 class BlockTable(_Doc):
@@ -107,6 +109,7 @@ class Day(_Doc):
     hydration: list[str] = []
     drink: str = ""  # the hydration parts as one printed line
     tips: list[str] = []
+    notes_field: str = ""  # form field name of the session's notes line (fillable handouts)
 
 
 class WeekPage(_Doc):

@@ -20,11 +20,11 @@ def calendar(theme: Theme, plan: Plan) -> Calendar:
             cell = theme.t("calendar_cell", title=session.title, minutes=fmt_minutes(theme, session.minutes))
             i = session.date.weekday()
             cells[i] = f"{cells[i]}\n{cell}" if cells[i] else cell
-        light = week.kind == "deload"
+        light = week.kind in ("deload", "taper")
         rows.append(
             CalendarRow(
                 label=theme.t("calendar_row", number=week.number),
-                kind=theme.t("week_kind_deload") if light else "",
+                kind=theme.t(f"week_kind_{week.kind}") if light else "",
                 cells=cells,
                 light=light,
             )

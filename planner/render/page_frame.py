@@ -21,6 +21,11 @@ def canvas_class(running: d.Running, s: Styles, page_size: tuple[float, float], 
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
             self._outline_now: list[tuple[str, str, int]] = []
+            self._fields_now: list[tuple[str, float, float, float, float, bool]] = []
+
+        def defer_field(self, name: str, x: float, y: float, w: float, h: float, multiline: bool = False) -> None:
+            """A form field over a write-in cell, added when its page is written (see save)."""
+            self._fields_now.append((name, x, y, w, h, multiline))
 
         def defer_outline(self, key: str, title: str, level: int) -> None:
             self._outline_now.append((key, title, level))
@@ -28,23 +33,53 @@ def canvas_class(running: d.Running, s: Styles, page_size: tuple[float, float], 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             state = dict(self.__dict__)
             state["_outline_now"] = self._outline_now
+            state["_fields_now"] = self._fields_now
             self._pages.append(state)
             self._outline_now = []
+            self._fields_now = []
             self._startPage()
 
         def save(self) -> None:
             total = len(self._pages)
+            annotations = self._annotationCount  # links made during layout keep their names
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                self._annotationCount = annotations
                 for key, title, level in state["_outline_now"]:
                     self.bookmarkPage(key)
                     self.addOutlineEntry(title, key, level=level, closed=level > 0)
                 _draw_frame(self, running, s, page_size, margins, number, total)
+                _add_fields(self, s, state["_fields_now"])
+                annotations = self._annotationCount
                 Canvas.showPage(self)
             self.showOutline()  # open with the bookmarks panel: weeks are one click away
             Canvas.save(self)
 
     return HandoutCanvas
+
+
+def _add_fields(c: Canvas, s: Styles, fields: list[tuple[str, float, float, float, float, bool]]) -> None:
+    """AcroForm text fields over the page's log cells: borderless and transparent, so the page
+    prints exactly as the plain handout; a viewer shows typed text in the table's size."""
+    if not fields:
+        return  # the form exists only when a field does: a plain handout stays byte-identical
+    size = s.theme.fonts.table_size
+    for name, x, y, w, h, multiline in fields:
+        c.acroForm.textfield(
+            name=name,
+            x=x,
+            y=y,
+            width=w,
+            height=h,
+            borderWidth=0,
+            borderColor=None,
+            fillColor=None,
+            textColor=s.text,
+            fontName="Helvetica",  # AcroForm fields take one of the 14 standard fonts
+            fontSize=size,
+            fieldFlags="multiline" if multiline else "",
+            maxlen=500 if multiline else 40,
+        )
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:

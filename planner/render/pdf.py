@@ -71,10 +71,16 @@ def render_pdf(
     *,
     paper: str | None = None,
     coach: Coach | None = None,
+    fillable: bool = False,
 ) -> bytes:
-    """Render a plan as a themed PDF handout; the same inputs give the same bytes."""
+    """Render a plan as a themed PDF handout; the same inputs give the same bytes.
+
+    With `fillable`, the log cells of the week pages are also form fields (named by
+    `planner.io.log_fields.field_name`), so the handout can be filled in on a tablet and read
+    back by `planner adapt`; without it the bytes are those of the plain handout.
+    """
     with _gc_paused():
-        return _render(plan, theme, paper, coach)
+        return _render(plan, theme, paper, coach, fillable)
 
 
 @contextlib.contextmanager
@@ -91,8 +97,13 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _render(plan: Plan, theme: "str | Path | Theme | None", paper: str | None, coach: Coach | None) -> bytes:
+def _render(plan: Plan, theme: "str | Path | Theme | None", paper: str | None, coach: Coach | None, fillable: bool) -> bytes:
     th = with_paper(load_theme(theme), paper)
+    if fillable and th.layout == "log":
+        raise ThemeError(
+            f"--fillable: theme {th.name[:80]!r} prints the log layout, one cell per exercise and session, "
+            "not one per log column; allowed: a theme with the handout layout (handout, print-saver)"
+        )
     if coach is not None:
         coach = validate_coach(coach)
     font = register_family(th.fonts.family)
@@ -102,6 +113,7 @@ def _render(plan: Plan, theme: "str | Path | Theme | None", paper: str | None, c
         grey = to_grey(accent)  # too light a grey would not read as a heading on paper
         accent = grey if int(grey[1:3], 16) <= 0x66 else th.colours.accent
     s = Styles(th, font, accent)
+    s.fillable = fillable
     doc = d.build_document(plan, th, coach)
 
     page_size = PAPER[th.page.size]

@@ -172,22 +172,24 @@ def plan_overview(plan: Plan, width: int = 100, theme: Any = None) -> list["Rend
     table = Table(title="Weekly load (effort x minutes)", title_justify="left", box=box.SIMPLE_HEAD)
     for heading in ("Week", "Starts", "Kind", "Sessions", "Minutes", "Load", "Change"):
         table.add_column(heading, no_wrap=True, justify="left" if heading in ("Starts", "Kind") else "right")
-    bar_room = max(0, min(20, width - _TABLE_WITHOUT_BAR))
+    # Phase labels ("Lighter week · build") widen the kind column: the bar gives way.
+    wider = max(len(_kind_label(words, w)) for w in plan.weeks) - len(words.t("week_kind_deload"))
+    bar_room = max(0, min(20, width - _TABLE_WITHOUT_BAR - max(0, wider)))
     if bar_room >= 4:
         table.add_column("", no_wrap=True)
     top = max((w.load for w in plan.weeks), default=0) or 1
     previous: int | None = None
     last_regular: int | None = None
     for week in plan.weeks:
-        lighter = week.kind == "deload"
+        lighter = week.kind in ("deload", "taper")
         # As the safety rule reads it: a regular week against the last regular week (the
         # lighter week between them is a pause, not a base), a lighter week against the one before.
-        base = previous if lighter else last_regular
+        base = previous if week.kind == "deload" else last_regular
         change = f"{(week.load - base) / base:+.0%}" if base else ""
         cells: list[Any] = [
             str(week.number),
             fmt_date(words, week.start_date),
-            Text(words.t(f"week_kind_{week.kind}"), style="bold cyan" if lighter else ""),
+            Text(_kind_label(words, week), style="bold cyan" if lighter else ""),
             str(len(week.sessions)),
             str(_week_minutes(week)),
             str(week.load),
@@ -206,7 +208,40 @@ def plan_overview(plan: Plan, width: int = 100, theme: Any = None) -> list["Rend
         "adapt. Change: against the last regular week (a lighter week: against the week before). "
         "See one week with --week N."
     )
-    return [header, Text(""), table, footer]
+    event = event_summary(words, plan)
+    return [header, Text(""), table, footer, *([Text(line) for line in event])]
+
+
+def _kind_label(words: Any, week: Week) -> str:
+    kind = words.t(f"week_kind_{week.kind}")
+    return words.t("show_kind_phase", kind=kind, phase=words.t(f"phase_{week.phase}")) if week.phase else kind
+
+
+def event_summary(words: Any, plan: Plan) -> list[str]:
+    """An event plan's phases and taper in two lines (share of the peak week's training minutes)."""
+    event = plan.profile.event
+    if event is None or not any(w.phase for w in plan.weeks):
+        return []
+    runs: list[tuple[str, int, int]] = []
+    for week in plan.weeks:
+        if runs and runs[-1][0] == week.phase:
+            runs[-1] = (runs[-1][0], runs[-1][1], week.number)
+        else:
+            runs.append((str(week.phase), week.number, week.number))
+
+    def span(a: int, b: int) -> str:
+        return words.t("show_week", n=a) if a == b else words.t("show_weeks", first=a, last=b)
+
+    phases = ", ".join(words.t("show_phase_run", phase=words.t(f"phase_{p}"), weeks=span(a, b)) for p, a, b in runs)
+    lines = [words.t("show_event", distance=event.distance, date=event.date.isoformat(), week=len(plan.weeks), phases=phases)]
+    regular = [w for w in plan.weeks if w.kind not in ("deload", "taper")]
+    tapers = [w for w in plan.weeks if w.kind == "taper"]
+    if regular and tapers:
+        peak = regular[-1]
+        peak_min = sum(s.minutes for s in peak.sessions) or 1
+        shares = ", ".join(f"{sum(s.minutes for s in w.sessions if s.kind != 'race') / peak_min:.0%}" for w in tapers)
+        lines.append(words.t("show_taper", weeks=span(tapers[0].number, tapers[-1].number), shares=shares, peak=peak.number))
+    return lines
 
 
 def week_detail(plan: Plan, number: int, theme: Any = None) -> list["RenderableType"]:

@@ -14,6 +14,10 @@ from .flowables import Outline, Stack, Styles
 from .grid import Grid, GridStyle, Row
 
 
+# the table column each log field sits in (see _week_columns and Weeks.headers)
+_COLUMN = {"done": 0, "load_kg": 5, "reps_done": 6, "minutes_done": 6, "effort_felt": 7}
+
+
 def _week_columns(width: float) -> list[float]:
     fixed = [26, 0, 88, 50, 78, 40, 46, 36]
     fixed[1] = width - sum(fixed)
@@ -59,12 +63,16 @@ def _day_table(s: Styles, weeks: d.Weeks, day: d.Day, width: float) -> Grid:
     """Warm-up, main work and cool-down as one table with the log columns to fill in."""
     size = s.theme.fonts.table_size
     rows = [Row(cells=list(weeks.headers), kind="head")]
-    log = [False] * 5 + [True] * 3
+    loaded = [False] * 5 + [True] * 3
+    unloaded = [False] * 6 + [True] * 2  # no "load used" to write on bodyweight, cardio or stretch lines
     for block in day.blocks:
         rows.append(Row(cells=[block.heading], kind="band"))
         for r in block.rows:
-            rows.append(Row(cells=["", r.exercise, r.dose, r.rest, r.effort, "", "", ""], shade=log, tick=True, note=r.note))
-    rows.append(Row(cells=[weeks.notes_label], kind="band", muted=True, min_height=size * (2.6 if s.theme.dense else 3.2)))
+            fields = [(_COLUMN[k], name) for k, name in r.fields.items()] if s.fillable else None
+            shade = loaded if r.loaded else unloaded
+            rows.append(Row(cells=["", r.exercise, r.dose, r.rest, r.effort, "", "", ""], shade=shade, tick=True, note=r.note, fields=fields))
+    notes = [(0, day.notes_field)] if s.fillable and day.notes_field else None
+    rows.append(Row(cells=[weeks.notes_label], kind="band", muted=True, min_height=size * (2.6 if s.theme.dense else 3.2), fields=notes))
     if day.drink:
         rows.append(Row(cells=[day.drink], kind="band", muted=True))
     rows += [Row(cells=[f"• {tip}"], kind="band", muted=True) for tip in day.tips]
