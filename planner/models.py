@@ -336,6 +336,30 @@ class Generator(Frozen):
     version: str = Field(description="program version")
 
 
+class Change(Frozen):
+    """One change `planner adapt` made to a plan, and the rule that made it."""
+
+    week: int = Field(ge=1, description="week number the change applies from")
+    date: dt.date = Field(description="first day the change applies (YYYY-MM-DD)")
+    exercise_id: str | None = Field(None, description="the exercise changed; none for a change to the whole week")
+    what: str = Field(description="what changed, in words")
+    why: str = Field(description="the reason, from the rule that made the change")
+
+
+class LogEntry(Frozen):
+    """One checked row of a training log: what was done of one main-block prescription."""
+
+    date: dt.date = Field(description="the day of the session")
+    exercise_id: str = Field(description="id of the exercise logged")
+    done: bool = Field(description="whether it was done")
+    reps_done: tuple[int, ...] = Field((), description="reps done, one number a set")
+    load_kg: float | None = Field(None, gt=0, description="load lifted, in kg")
+    minutes_done: float | None = Field(None, ge=0, description="minutes done")
+    effort_felt: int | None = Field(None, ge=1, le=10, description="effort felt on the 1-10 scale")
+    pain: int | None = Field(None, ge=0, le=10, description="pain on the 0-10 scale")
+    notes: str = Field("", description="a note")
+
+
 class Plan(Frozen):
     """The whole plan; self-contained (it carries the exercises it uses) so it renders alone."""
 
@@ -357,6 +381,7 @@ class Plan(Frozen):
     variant_names: dict[str, str] = Field(
         default_factory=dict, description="names of easier or harder variants by id, for the exercise guide"
     )
+    changes: list[Change] = Field(default_factory=list, description="changes made by 'planner adapt' from a training log, in date order")
     edited: bool = Field(False, description="true when a hand-edited plan that breaks a safety rule was printed with --allow-unsafe; every page is marked")
 
     def exercise(self, exercise_id: str) -> Exercise | None:

@@ -16,6 +16,7 @@ from .exercises import exercises_app
 from .export_cmd import export
 from .generate import generate
 from .init_cmd import init
+from .log_cmd import adapt, log
 from .render_cmd import render
 from .schema import schema
 from .show import show
@@ -34,6 +35,8 @@ app.command("init")(init)
 app.command("batch")(batch)
 app.command("schema")(schema)
 app.command("export")(export)
+app.command("log")(log)
+app.command("adapt")(adapt)
 app.add_typer(exercises_app, name="exercises")
 
 

@@ -87,6 +87,12 @@ def show(
             renderables = plan_overview(plan, console.width, theme)
     for renderable in renderables:
         console.print(renderable)
+    if plan.changes and week is None:
+        from ..engine.words import say
+
+        console.print(say("adapt.heading"), style="bold")
+        for c in plan.changes:
+            console.print(say("adapt.line", week=c.week, date=c.date.isoformat(), what=c.what, why=c.why))
 
 
 def _plan_from_profile(

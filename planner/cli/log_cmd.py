@@ -1,0 +1,85 @@
+"""`planner log` (the log sheet of a plan) and `planner adapt` (the plan re-planned from a log)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import _options as o
+from ._common import fail, user_errors
+
+PlanArg = Annotated[Path, typer.Argument(metavar="PLAN.json", help="A plan saved with 'planner generate --format json'.")]
+
+
+def log(
+    plan_file: PlanArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="CSV log sheet to write.", dir_okay=False)],
+    force: o.Force = False,
+) -> None:
+    """Write the log sheet of a plan as CSV: one row per main exercise of every session.
+
+    Example: planner log plan.json -o log.csv
+    """
+    from ..io.logs import log_csv
+    from ..io.plans import load_plan
+    from ..io.writers import check_target, write_atomic
+    from ..render.formatting import dose
+    from ..render.theme import load_theme
+
+    with user_errors():
+        check_target(output, force=force)
+        plan = load_plan(plan_file)
+        theme = load_theme(None)
+        units = plan.profile.units
+        data = log_csv(plan, lambda p: dose(theme, p, units))
+        write_atomic(output, data, force=force)
+    typer.echo(f"Wrote {output}")
+
+
+def adapt(
+    plan_file: PlanArg,
+    log_file: Annotated[Path, typer.Argument(metavar="LOG", help="The filled log: CSV from 'planner log', or a filled PDF handout.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Adapted plan JSON to write.", dir_okay=False)],
+    start: Annotated[
+        str | None, typer.Option("--from", help="Re-plan from this day (YYYY-MM-DD); default: the day after the last logged date.")
+    ] = None,
+    force: o.Force = False,
+) -> None:
+    """Re-plan the weeks ahead from what the log says was done, and write the whole plan.
+
+    Example: planner adapt plan.json log.csv -o plan-2.json
+    """
+    from ..engine.adapt import adapt_plan
+    from ..engine.words import say
+    from ..io.libraries import load_library
+    from ..io.logs import read_log
+    from ..io.plans import load_plan, safety_problems
+    from ..io.writers import check_target, write_atomic
+
+    with user_errors():
+        check_target(output, force=force)
+        plan = load_plan(plan_file)
+        day = None
+        if start is not None:
+            try:
+                day = dt.date.fromisoformat(start)
+            except ValueError:
+                raise fail(f"--from: {start[:80]!r} is not allowed (allowed: a date as YYYY-MM-DD)") from None
+            if not plan.weeks[0].start_date <= day <= plan.end_date:
+                raise fail(f"--from: {start} is not allowed (allowed: a day of the plan, "
+                           f"{plan.weeks[0].start_date} to {plan.end_date})")
+        entries = read_log(log_file, plan)
+        library = load_library() if plan.library == "built-in" else None
+        find = (lambda i: plan.exercise(i) or library.get(i)) if library is not None else plan.exercise
+        new = adapt_plan(plan, entries, start=day, find=find)
+        problems = safety_problems(new, output.name)
+        if problems:  # the engine only makes changes that keep the checks; this is a guard
+            raise fail(problems[0])
+        write_atomic(output, (new.model_dump_json(indent=2) + "\n").encode("utf-8"), force=force)
+    added = len(new.changes) - len(plan.changes)
+    for change in new.changes[len(plan.changes):]:
+        typer.echo(say("adapt.line", week=change.week, date=change.date.isoformat(), what=change.what, why=change.why))
+    typer.echo(f"Wrote {output} ({added} change{'s' if added != 1 else ''})")
