@@ -169,9 +169,14 @@ def easy_warmup_minutes(profile: Profile, kind: str, default: int) -> int:
     if kind == "walk-run":
         # Couch to 5K: a 5-min brisk walk, so the run-walk block has room to grow.
         return min(default, R.RUN_WALK_WARMUP_MIN)
+    if profile.activity in ENDURANCE_ACTIVITIES and kind in ("tempo", "intervals"):
+        return min(default, R.QUALITY_WARMUP_MAX)  # RAMP: 10-12 min with drills and strides
     if profile.activity not in ENDURANCE_ACTIVITIES or kind not in ("easy", "long"):
         return default
-    return min(default, max(R.EASY_WARMUP_MIN, round(profile.session_minutes * R.EASY_WARMUP_SHARE)))
+    older = profile.age is not None and profile.age >= R.BALANCE_AGE
+    easy = max(R.EASY_WARMUP_MIN, round(profile.session_minutes * R.EASY_WARMUP_SHARE))
+    # From 65 the easy start also holds two balance moves (WHO 2020).
+    return min(default, easy + (R.BALANCE_WARMUP_MIN if older else 0))
 
 
 def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: int | None = None) -> int:
@@ -194,7 +199,18 @@ def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: in
         # Without a longer weekend slot the long session is made long by shortening the others
         # (run-walk weeks have no long session, so nothing is shortened).
         base /= rules.long_ratio if profile.days_per_week > 1 else 1.0
+    if endurance and profile.current_weekly_minutes is None:
+        # The session is mostly its work (a baseline sizes week 1 from today's training instead): warm-up + cool-down within their share (issue 11).
+        base = max(base, overhead_floor(profile, kind, fixed))
     return max(R.MIN_MAIN_MINUTES, min(room, math.floor(base)))
+
+
+def overhead_floor(profile: Profile, kind: str, fixed: int) -> int:
+    """The shortest main block that keeps warm-up + cool-down within their share of the
+    session: a quarter of a 45+ min easy or long one, a third of any 45+ min one, 45% of a
+    shorter one (rules.OVERHEAD_SHARE)."""
+    share = R.overhead_share(kind, session_limit(profile, kind))
+    return math.ceil(fixed * (1 - share) / share)
 
 
 @dataclass
@@ -337,18 +353,8 @@ def _clamp(
 ) -> tuple[list[SessionSpec], float]:
     """Shrink main blocks (then soften hard sessions) until every ceiling holds."""
     wanted = sum(s.main for s in specs)
-    out = list(specs)
-    if endurance and (number > 1 or history.mains):
-        capped = []
-        # Sessions earlier in this week count toward the 30-day window of later ones.
-        running = _History(mains=list(history.mains))
-        for s in out:
-            day = (number - 1) * 7 + s.offset
-            cap = _spike_cap(running, day)
-            main = int(min(s.main, cap))
-            capped.append(replace(s, main=max(R.MIN_MAIN_MINUTES, main)))
-            running.mains.append((day, capped[-1].main))
-        out = capped
+    spikes = endurance and (number > 1 or bool(history.mains))
+    out = _cap_spikes(list(specs), number, history) if spikes else list(specs)
     limit = _limit(history)
     # A new or harder quality session is paid for by its own length first: the easy volume
     # the person has built stays, the hard part starts short (down to 40% of its length).
@@ -357,7 +363,8 @@ def _clamp(
         if excess <= 0:
             break
         if s.kind in ("tempo", "intervals"):
-            floor = max(R.MIN_MAIN_MINUTES, math.ceil(s.main * 0.4))
+            # Never so short that the full warm-up and cool-down outweigh the work.
+            floor = max(R.MIN_MAIN_MINUTES, math.ceil(s.main * 0.4), _quality_floor(s))
             cut = min(s.main - floor, math.ceil(excess / s.rpe))
             if cut > 0:
                 out[i] = replace(s, main=s.main - cut)
@@ -368,15 +375,18 @@ def _clamp(
             break
         fixed_load = sum(s.rpe * s.fixed for s in out)
         main_load = sum(s.rpe * s.main for s in out)
-        scale = (limit - fixed_load) / main_load if main_load else 0
-        shrunk = [replace(s, main=max(R.MIN_MAIN_MINUTES, math.floor(s.main * scale))) for s in out]
+        # Never above 1: a softened week is not a reason to lengthen blocks past their caps.
+        scale = min(1.0, (limit - fixed_load) / main_load) if main_load else 0
+        shrunk = [replace(s, main=max(R.MIN_MAIN_MINUTES, _quality_floor(s), math.floor(s.main * scale)))
+                  for s in out]
         if sum(s.load for s in shrunk) <= limit:
             out = shrunk
             break
         # Even the shortest sessions are too much: soften the hardest session by one RPE.
         hardest = max(range(len(out)), key=lambda i: (out[i].rpe, -i))
         if out[hardest].rpe <= 2:
-            out = shrunk
+            # Nothing left to soften: the safety ceiling beats the quality session's floor.
+            out = [replace(s, main=max(R.MIN_MAIN_MINUTES, math.floor(s.main * scale))) for s in out]
             break
         out[hardest] = replace(out[hardest], rpe=out[hardest].rpe - 1)
     # A quality session softened to an easy effort is an easy session: call it that.
@@ -385,8 +395,32 @@ def _clamp(
         if s.kind in ("tempo", "intervals") and s.rpe <= easy_rpe else s
         for s in out
     ]
+    if spikes:
+        # Shrinking an early session lowers the allowance of the later ones: cap them again.
+        out = _cap_spikes(out, number, history)
     applied = sum(s.main for s in out) / wanted if wanted else 1.0
     return out, min(1.0, applied)
+
+
+def _cap_spikes(specs: list[SessionSpec], number: int, history: _History) -> list[SessionSpec]:
+    """No main block more than 10% past the longest of the 30 days before it; sessions earlier
+    in this week count toward the window of later ones."""
+    capped = []
+    running = _History(mains=list(history.mains))
+    for s in specs:
+        day = (number - 1) * 7 + s.offset
+        main = int(min(s.main, _spike_cap(running, day)))
+        capped.append(replace(s, main=max(R.MIN_MAIN_MINUTES, main)))
+        running.mains.append((day, capped[-1].main))
+    return capped
+
+
+def _quality_floor(s: SessionSpec) -> int:
+    """A quality session's main block never so short that the full warm-up and cool-down
+    outweigh a third of it (0 for other sessions)."""
+    if s.kind not in ("tempo", "intervals"):
+        return 0
+    return min(s.main, math.ceil(s.fixed * (1 - R.OVERHEAD_SHARE) / R.OVERHEAD_SHARE))
 
 
 def _deload(specs: list[SessionSpec], previous_load: int, keep_work: bool = False) -> list[SessionSpec]:

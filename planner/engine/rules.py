@@ -158,6 +158,12 @@ def cooldown_minutes(session_minutes: int) -> int:
     return max(3, min(12, round(session_minutes * 0.15)))
 
 
+def endurance_cooldown_minutes(session_minutes: int) -> int:
+    """A run, ride, swim or walk eases off in a few minutes (8%, 3-8 min), then one hold per
+    stretch: warm-up + cool-down stay within a quarter of a 45+ min easy session (issue 11)."""
+    return max(3, min(8, round(session_minutes * 0.08)))
+
+
 def stretch_hold_s(age: int | None, level: str) -> int:
     """ACSM: 10-30 s holds, 30-60 s for older adults."""
     if age is not None and age >= 65:
@@ -217,6 +223,22 @@ DELOAD_MAIN_FLOOR = 10
 # Easy and long sessions: warm-up 10% of the session, at least 5 min, never more than the full one.
 EASY_WARMUP_MIN = 5
 EASY_WARMUP_SHARE = 0.10
+# Warm-up + cool-down at most this share of a session (issue 11): a quarter of an easy or
+# long session of 45+ min, a third of any other of 45+ min, 45% of a shorter one.
+OVERHEAD_SHARE_EASY, OVERHEAD_SHARE, OVERHEAD_SHARE_SHORT = 0.25, 0.33, 0.45
+OVERHEAD_LONG_FROM = 45
+
+
+def overhead_share(kind: str, session_minutes: int) -> float:
+    if session_minutes < OVERHEAD_LONG_FROM:
+        return OVERHEAD_SHARE_SHORT
+    return OVERHEAD_SHARE_EASY if kind in ("easy", "long") else OVERHEAD_SHARE
+
+
+# A quality session's full warm-up (easy, drills, strides) takes at most this many minutes.
+QUALITY_WARMUP_MAX = 12
+# From 65, two balance moves join every endurance warm-up (about 2 minutes by a rail).
+BALANCE_WARMUP_MIN = 2
 # Baseline (issue 11): week 1 aims at 90% of the current weekly minutes (70-110% allowed),
 # searching growth factors 0.2-3.0 in steps of 0.05 with main blocks of 10+ min; outside a
 # level's usual weekly minutes the plan says so.
