@@ -15,7 +15,7 @@ from itertools import combinations
 
 from . import rules as R
 from . import phases, runwalk
-from .weekshape import SessionSpec, baseline_week, cap_longest, drop_easiest, lighter_main, race_offset, taper_week
+from .weekshape import SessionSpec, baseline_week, cap_longest, deload as _deload, honest_kinds, race_offset, taper_week
 from ..models import Profile
 from ..vocab import ENDURANCE_ACTIVITIES
 
@@ -187,7 +187,7 @@ def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: in
     if cap is not None and kind != "long":
         room = max(R.MIN_MAIN_MINUTES, min(room, cap))
     if endurance and kind in ("tempo", "intervals"):
-        room = max(R.MIN_MAIN_MINUTES, min(room, R.QUALITY_MAIN_MAX[profile.level]))
+        room = max(R.MIN_MAIN_MINUTES, min(room, R.quality_main_max(profile.activity, profile.level)))
     if kind == "recovery":
         return max(R.MIN_MAIN_MINUTES, min(room, round(room * 0.5)))
     base = rules.start_fraction * room * factor
@@ -268,7 +268,8 @@ def plan_weeks(
             if k in ("tempo", "intervals"):
                 # Intensity arrives in steps too: two RPE below the target at first, one more
                 # each week that had quality work, so one new hard session is not a load spike.
-                rpe = min(rpe, max(rules.easy_rpe + 1, rpe - 2) + quality_weeks)
+                # Never below the kind's floor: a "tempo" at RPE 4 would contradict its words.
+                rpe = min(rpe, max(R.QUALITY_RPE_FLOOR[k], rpe - 2) + quality_weeks)
             main = desired_main(profile, k, factor, fixed, cap)
             if k == "long" and goal is not None:
                 # Toward the event's long session: its own growth, capped by its goal.
@@ -377,9 +378,15 @@ def _clamp(
         main_load = sum(s.rpe * s.main for s in out)
         # Never above 1: a softened week is not a reason to lengthen blocks past their caps.
         scale = min(1.0, (limit - fixed_load) / main_load) if main_load else 0
-        shrunk = [replace(s, main=max(R.MIN_MAIN_MINUTES, _quality_floor(s), math.floor(s.main * scale)))
-                  for s in out]
-        if sum(s.load for s in shrunk) <= limit:
+        shrunk = []
+        # The quality session's floor holds: the easy sessions shrink a little more instead.
+        for step in range(0, 30):
+            trial = [replace(s, main=max(R.MIN_MAIN_MINUTES, _quality_floor(s), math.floor(s.main * scale * (1 - step / 40))))
+                     for s in out]
+            if sum(s.load for s in trial) <= limit:
+                shrunk = trial
+                break
+        if shrunk and sum(s.main for s in shrunk) >= 0.6 * sum(s.main for s in out):
             out = shrunk
             break
         # Even the shortest sessions are too much: soften the hardest session by one RPE.
@@ -390,14 +397,11 @@ def _clamp(
             break
         out[hardest] = replace(out[hardest], rpe=out[hardest].rpe - 1)
     # A quality session softened to an easy effort is an easy session: call it that.
-    out = [
-        replace(s, kind="easy", rpe=min(s.rpe, easy_rpe))
-        if s.kind in ("tempo", "intervals") and s.rpe <= easy_rpe else s
-        for s in out
-    ]
+    out = honest_kinds(out, easy_rpe)
     if spikes:
         # Shrinking an early session lowers the allowance of the later ones: cap them again.
         out = _cap_spikes(out, number, history)
+    out = [_out_of_band(s) for s in out]
     applied = sum(s.main for s in out) / wanted if wanted else 1.0
     return out, min(1.0, applied)
 
@@ -417,45 +421,20 @@ def _cap_spikes(specs: list[SessionSpec], number: int, history: _History) -> lis
 
 def _quality_floor(s: SessionSpec) -> int:
     """A quality session's main block never so short that the full warm-up and cool-down
-    outweigh a third of it (0 for other sessions)."""
+    pass 45% of a short session (0 for other sessions)."""
     if s.kind not in ("tempo", "intervals"):
         return 0
-    return min(s.main, math.ceil(s.fixed * (1 - R.OVERHEAD_SHARE) / R.OVERHEAD_SHARE))
+    return min(s.main, math.ceil(s.fixed * (1 - R.OVERHEAD_SHARE_SHORT) / R.OVERHEAD_SHARE_SHORT))
 
 
-def _deload(specs: list[SessionSpec], previous_load: int, keep_work: bool = False) -> list[SessionSpec]:
-    """A lighter week: about 30% less load (20-40% allowed), intensity kept where possible.
-    `keep_work` (endurance): each main block keeps 55-85% and at least 10 minutes, so the
-    lighter week still holds a real long run rather than 5-minute stubs."""
-    best: tuple[float, list[SessionSpec]] | None = None
-    previous_main = sum(s.main for s in specs)
-    scales = [step / 40 for step in range(4, 38)] if keep_work else [step / 20 for step in range(2, 19)]
-    for drop in range(0, len(specs)):
-        kept = drop_easiest(specs, drop)
-        # Hard sessions soften first; easy ones only when the week cannot get lighter otherwise.
-        for soften, hard_only in ((0, True), (1, True), (1, False), (2, False)):
-            base = [
-                replace(s, rpe=max(2, s.rpe - soften)) if (s.hard or not hard_only) else s
-                for s in kept
-            ]
-            for scale in scales:
-                trial = [replace(s, main=lighter_main(s.main, scale, keep_work)) for s in base]
-                ratio = sum(s.load for s in trial) / previous_load if previous_load else R.DELOAD_TARGET
-                if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX:
-                    # Keeping the work (55-85% of each main block) matters more than hitting 70%.
-                    kept_share = sum(s.main for s in trial) / previous_main if previous_main else 0.7
-                    kept_each = scale >= R.DELOAD_MAIN_MIN
-                    gutted = 0 if not keep_work or (
-                        kept_each and R.DELOAD_MAIN_MIN <= kept_share <= R.DELOAD_MAIN_MAX) else 1
-                    cost = abs(ratio - R.DELOAD_TARGET) + drop * 0.5 + soften * 0.05 + gutted
-                    if best is None or cost < best[0]:
-                        best = (cost, trial)
-        if best is not None:
-            break
-    if best is None:
-        # Cannot happen with MIN_MAIN_MINUTES and session floors as set; keep the week light anyway.
-        return drop_easiest(specs, max(1, len(specs) // 2))
-    return best[1]
+def _out_of_band(s: SessionSpec) -> SessionSpec:
+    """A quality session of 45+ min spends at most a third outside its work; one cut between
+    that and 45 min becomes a shorter session (at most 45% outside) instead."""
+    if s.kind not in ("tempo", "intervals") or s.minutes < R.OVERHEAD_LONG_FROM:
+        return s
+    if s.fixed <= R.OVERHEAD_SHARE * s.minutes:
+        return s
+    return replace(s, main=max(_quality_floor(s), R.MIN_MAIN_MINUTES, R.OVERHEAD_LONG_FROM - 1 - s.fixed))
 
 
 def _lighter_runwalk(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec] | None:
