@@ -128,10 +128,16 @@ def quality_days(profile: Profile, template: list[tuple[int, str]], week: int) -
     return {d: kinds[i % 2] for i, d in enumerate(days)}
 
 
+def knee_care(profile: Profile) -> bool:
+    """A knee limitation changes an endurance plan itself: a slower ramp (and, in sessions, no
+    hill repeats and a slower run-walk ladder)."""
+    return "knee" in profile.limitations and profile.activity in ENDURANCE_ACTIVITIES
+
+
 def session_rpe(profile: Profile, kind: str) -> int:
     rules = R.LEVEL_RULES[profile.level]
     return {
-        "easy": rules.easy_rpe,
+        "easy": R.WALKING_EASY_RPE if profile.activity == "walking" else rules.easy_rpe,  # brisk
         "walk-run": rules.easy_rpe + 1,
         "long": rules.long_rpe,
         "tempo": rules.tempo_rpe,
@@ -292,8 +298,9 @@ def plan_weeks(
     tapers = phases.taper_weeks(profile)
     for number, kind in enumerate(kinds, start=1):
         if kind == "build":
-            factor *= 1 + rules.ramp
-            long_factor *= R.WEEKLY_RISE_MAX
+            slower = R.KNEE_RAMP_SHARE if knee_care(profile) else 1.0  # a knee builds more slowly
+            factor *= 1 + rules.ramp * slower
+            long_factor *= 1 + (R.WEEKLY_RISE_MAX - 1) * slower
         if number == 1 and profile.current_weekly_minutes is not None:
             factor, specs = baseline_week(profile, lambda f: cap_longest(build(1, f, f, 0), profile))
             long_factor = factor

@@ -299,3 +299,14 @@ SWIM_TEMPO_REST_S, SWIM_INTERVAL_REST_S = 15, 30
 # Shoulder limitation: reps of at most 100 m, and no stroke work above this RPE (kick instead).
 SWIM_SHOULDER_MAX_REP_M = 100
 SWIM_SHOULDER_STROKE_RPE_MAX = 7
+
+# Walking's everyday session is brisk (RPE 4, WHO moderate activity), not a stroll.
+WALKING_EASY_RPE = 4
+# WHO 2020: 150 min a week of moderate activity; brisk walking by the last build week at least
+# this many minutes where days x minutes allow 150.
+WHO_WEEKLY_MINUTES = 150
+WHO_BRISK_MIN = 90
+# A knee limitation: half the weekly rise; run-walk holds each rung 1.5 weeks with 30 s more walking.
+KNEE_RAMP_SHARE = 0.5
+KNEE_RUNG_PACE = 2 / 3
+KNEE_EXTRA_WALK_S = 30

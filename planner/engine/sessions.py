@@ -293,7 +293,8 @@ def endurance_main(
     items: list[Prescription]
     if kind == "walk-run":
         # One shape for the whole week (fitted to its shortest run-walk block); spare time walks.
-        shape = runwalk.fit(stage_index, round_down((shape_minutes or minutes) * 60 - 15))
+        shape = runwalk.fit(stage_index, round_down((shape_minutes or minutes) * 60 - 15),
+                            knee="knee" in profile.limitations)
         runs = Prescription(
             exercise_id=ex.id, name=ex.name, sets=shape.repeats, duration_s=shape.run_s,
             rest_s=shape.walk_s or None, rpe=rpe + 1,
@@ -332,6 +333,8 @@ def endurance_main(
             ))
     else:
         words = say({"long": "items.long", "walk-run": "items.walk_run_continuous"}.get(kind, "items.easy"))
+        if profile.activity == "walking":
+            words = say("items.walk_long" if kind == "long" else "items.walk_brisk")
         items = [Prescription(
             exercise_id=ex.id, name=ex.name, duration_s=cardio_s, rpe=rpe, distance_m=distance(cardio_s),
             notes=_join(note, words),
