@@ -193,10 +193,13 @@ def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: in
     if cap is not None and kind != "long":
         room = max(R.MIN_MAIN_MINUTES, min(room, cap))
     if endurance and kind in ("tempo", "intervals"):
-        room = max(R.MIN_MAIN_MINUTES, min(room, R.quality_main_max(profile.activity, profile.level)))
+        room = max(R.MIN_MAIN_MINUTES, min(room, R.quality_main_max(profile.activity, profile.level, kind)))
     if kind == "recovery":
         return max(R.MIN_MAIN_MINUTES, min(room, round(room * 0.5)))
-    base = rules.start_fraction * room * factor
+    start = rules.start_fraction
+    if profile.activity == "walking":
+        start = max(start, R.WALKING_START_FRACTION)  # toward WHO's 150 min from week 1
+    base = start * room * factor
     if kind == "walk-run":
         # The ladder, not the block, is the progression: start with the first rung in full.
         base = max(base, runwalk.first_rung_minutes())

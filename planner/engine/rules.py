@@ -221,8 +221,10 @@ QUALITY_MAIN_MAX: dict[str, int] = {"beginner": 25, "intermediate": 40, "advance
 CYCLING_QUALITY_MAIN_MAX: dict[str, int] = {"beginner": 30, "intermediate": 55, "advanced": 80}
 
 
-def quality_main_max(activity: str, level: str) -> int:
-    return (CYCLING_QUALITY_MAIN_MAX if activity == "cycling" else QUALITY_MAIN_MAX)[level]
+def quality_main_max(activity: str, level: str, kind: str = "tempo") -> int:
+    """Intervals keep the short block everywhere: the reps, their rests and a short easy finish."""
+    sweet_spot = activity == "cycling" and kind == "tempo"
+    return (CYCLING_QUALITY_MAIN_MAX if sweet_spot else QUALITY_MAIN_MAX)[level]
 
 
 # Quality work progresses by reps, then length (Daniels): a step every second build week.
@@ -306,6 +308,8 @@ WALKING_EASY_RPE = 4
 # this many minutes where days x minutes allow 150.
 WHO_WEEKLY_MINUTES = 150
 WHO_BRISK_MIN = 90
+# Brisk walking is low-risk: week 1 uses at least this share of the main-block room.
+WALKING_START_FRACTION = 0.8
 # A knee limitation: half the weekly rise; run-walk holds each rung 1.5 weeks with 30 s more walking.
 KNEE_RAMP_SHARE = 0.5
 KNEE_RUNG_PACE = 2 / 3

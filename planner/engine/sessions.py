@@ -370,7 +370,7 @@ def quality_reps(profile: Profile, kind: str, block_s: int, stage: int) -> tuple
 
 def _rest_for(kind: str, activity: str, work: int) -> int:
     if kind == "tempo":
-        return work // 4 if activity == "cycling" else R.CRUISE_REST_S
+        return work // 5 if activity == "cycling" else R.CRUISE_REST_S  # sweet spot: 2-4 min easy
     return max(60, work // 2)
 
 
