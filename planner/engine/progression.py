@@ -119,7 +119,8 @@ def quality_days(profile: Profile, template: list[tuple[int, str]], week: int) -
         return {}
     easy = [o for o, kind in template if kind == "easy"]
     n = len(template)
-    count = min(rules.quality_sessions, len(easy), 1 if n <= 4 else 2)
+    # Two days a week stay easy: one hard day of two is half the week hard, not 80/20.
+    count = 0 if n <= 2 else min(rules.quality_sessions, len(easy), 1 if n <= 4 else 2)
     if count == 0:
         return {}
     long_days = [o for o, kind in template if kind == "long"]
@@ -176,11 +177,11 @@ def easy_warmup_minutes(profile: Profile, kind: str, default: int) -> int:
         # Couch to 5K: a 5-min brisk walk, so the run-walk block has room to grow.
         return min(default, R.RUN_WALK_WARMUP_MIN)
     if profile.activity in ENDURANCE_ACTIVITIES and kind in ("tempo", "intervals"):
-        return min(default, R.QUALITY_WARMUP_MAX)  # RAMP: 10-12 min with drills and strides
+        return min(default, R.QUALITY_WARMUP_MAX)  # RAMP: about 10 min with drills and strides
     if profile.activity not in ENDURANCE_ACTIVITIES or kind not in ("easy", "long"):
         return default
     older = profile.age is not None and profile.age >= R.BALANCE_AGE
-    easy = max(R.EASY_WARMUP_MIN, round(profile.session_minutes * R.EASY_WARMUP_SHARE))
+    easy = max(R.EASY_WARMUP_MIN, min(R.EASY_WARMUP_MAX, round(profile.session_minutes * R.EASY_WARMUP_SHARE)))
     # From 65 the easy start also holds two balance moves (WHO 2020).
     return min(default, easy + (R.BALANCE_WARMUP_MIN if older else 0))
 
@@ -391,8 +392,8 @@ def _clamp(
         shrunk = []
         # The quality session's floor holds: the easy sessions shrink a little more instead.
         for step in range(0, 30):
-            trial = [replace(s, main=max(R.MIN_MAIN_MINUTES, _quality_floor(s), math.floor(s.main * scale * (1 - step / 40))))
-                     for s in out]
+            trial = [replace(s, main=max(R.MIN_MAIN_MINUTES, _quality_floor(s) if endurance else 0,
+                                         math.floor(s.main * scale * (1 - step / 40)))) for s in out]
             if sum(s.load for s in trial) <= limit:
                 shrunk = trial
                 break
@@ -405,13 +406,17 @@ def _clamp(
             # Nothing left to soften: the safety ceiling beats the quality session's floor.
             out = [replace(s, main=max(R.MIN_MAIN_MINUTES, math.floor(s.main * scale))) for s in out]
             break
-        out[hardest] = replace(out[hardest], rpe=out[hardest].rpe - 1)
+        softer = replace(out[hardest], rpe=out[hardest].rpe - 1)
+        # A quality session softened below its kind's effort is an easy session at once (its
+        # block as planned), not a shrunken "tempo" at RPE 4.
+        out[hardest] = honest_kinds([softer], easy_rpe)[0]
     # A quality session softened to an easy effort is an easy session: call it that.
     out = honest_kinds(out, easy_rpe)
     if spikes:
         # Shrinking an early session lowers the allowance of the later ones: cap them again.
         out = _cap_spikes(out, number, history)
-    out = [_out_of_band(s) for s in out]
+    if endurance:
+        out = [_out_of_band(s) for s in out]
     applied = sum(s.main for s in out) / wanted if wanted else 1.0
     return out, min(1.0, applied)
 
@@ -429,20 +434,23 @@ def _cap_spikes(specs: list[SessionSpec], number: int, history: _History) -> lis
     return capped
 
 
+ENDURANCE_KINDS = ("easy", "long", "tempo", "intervals")
+
+
 def _quality_floor(s: SessionSpec) -> int:
-    """A quality session's main block never so short that the full warm-up and cool-down
-    pass 45% of a short session (0 for other sessions)."""
-    if s.kind not in ("tempo", "intervals"):
+    """An endurance session's main block never so short that warm-up and cool-down pass 45%
+    of the session (0 for other sessions and for run-walk, whose block is the ladder's)."""
+    if s.kind not in ENDURANCE_KINDS:
         return 0
     return min(s.main, math.ceil(s.fixed * (1 - R.OVERHEAD_SHARE_SHORT) / R.OVERHEAD_SHARE_SHORT))
 
 
 def _out_of_band(s: SessionSpec) -> SessionSpec:
-    """A quality session of 45+ min spends at most a third outside its work; one cut between
-    that and 45 min becomes a shorter session (at most 45% outside) instead."""
-    if s.kind not in ("tempo", "intervals") or s.minutes < R.OVERHEAD_LONG_FROM:
+    """A session of 45+ min spends at most its share outside the work (a quarter easy, a third
+    quality); one cut between that and 45 min becomes a shorter session (at most 45% outside)."""
+    if s.kind not in ENDURANCE_KINDS or s.minutes < R.OVERHEAD_LONG_FROM:
         return s
-    if s.fixed <= R.OVERHEAD_SHARE * s.minutes:
+    if s.fixed <= R.overhead_share(s.kind, s.minutes) * s.minutes:
         return s
     return replace(s, main=max(_quality_floor(s), R.MIN_MAIN_MINUTES, R.OVERHEAD_LONG_FROM - 1 - s.fixed))
 

@@ -252,6 +252,7 @@ DELOAD_LONG_MIN = 0.60
 # Easy and long sessions: warm-up 10% of the session, at least 5 min, never more than the full one.
 EASY_WARMUP_MIN = 5
 EASY_WARMUP_SHARE = 0.10
+EASY_WARMUP_MAX = 8  # 5-8 min easy in the activity: the first minutes of the session are the rest of it
 # Warm-up + cool-down at most this share of a session (issue 11): a quarter of an easy or
 # long session of 45+ min, a third of any other of 45+ min, 45% of a shorter one.
 OVERHEAD_SHARE_EASY, OVERHEAD_SHARE, OVERHEAD_SHARE_SHORT = 0.25, 0.33, 0.45
@@ -264,8 +265,8 @@ def overhead_share(kind: str, session_minutes: int) -> float:
     return OVERHEAD_SHARE_EASY if kind in ("easy", "long") else OVERHEAD_SHARE
 
 
-# A quality session's full warm-up (easy, drills, strides) takes at most this many minutes.
-QUALITY_WARMUP_MAX = 12
+# A quality session's full warm-up (easy, drills, strides) takes at most this many minutes (RAMP).
+QUALITY_WARMUP_MAX = 10
 # From 65, two balance moves join every endurance warm-up (about 2 minutes by a rail).
 BALANCE_WARMUP_MIN = 2
 # Baseline (issue 11): week 1 aims at 90% of the current weekly minutes (70-110% allowed),
@@ -283,6 +284,7 @@ BASELINE_RANGE: dict[str, tuple[int, int]] = {
 # pace (drills and kick are slower, threshold and interval reps faster).
 SWIM_TECHNIQUE: dict[str, tuple[int, int]] = {"beginner": (2, 25), "intermediate": (4, 50), "advanced": (6, 50)}
 SWIM_TECHNIQUE_SHARE = 0.34
+SWIM_TECHNIQUE_MIN_BLOCK_S = 6 * 60  # blocks shorter than this are all swimming
 SWIM_DRILL_FACTOR, SWIM_KICK_FACTOR = 1.3, 1.7
 SWIM_TEMPO_FACTOR, SWIM_INTERVAL_FACTOR = 0.92, 0.85
 SWIM_SHORT_REST_S = 20

@@ -74,10 +74,17 @@ def _technique(kit: SwimKit, profile: Profile, block_s: int, kind: str) -> list[
     budget = block_s * R.SWIM_TECHNIQUE_SHARE
     while out and sum(prescription_seconds(p) for p in out) > budget:
         longest = max(range(len(out)), key=lambda i: (out[i].sets or 1))
-        if (out[longest].sets or 1) > 2:
-            out[longest] = out[longest].model_copy(update={"sets": (out[longest].sets or 1) - 1})
+        item = out[longest]
+        if (item.sets or 1) > 2:
+            out[longest] = item.model_copy(update={"sets": (item.sets or 1) - 1})
+        elif (item.distance_m or 25) > 25:
+            factor = (item.duration_s or 0) / max(1, rep_seconds(profile, item.distance_m or 25, 1.0))
+            out[longest] = item.model_copy(update={"distance_m": 25, "duration_s": rep_seconds(profile, 25, factor)})
+        elif len(out) > 1 or block_s < R.SWIM_TECHNIQUE_MIN_BLOCK_S:
+            # A shoulder keeps its kick; everyone else keeps the drills.
+            out.pop(0 if shoulder(profile) else -1)
         else:
-            out.pop()
+            break  # one short set of drills or kick stays in every swim
     return out
 
 
