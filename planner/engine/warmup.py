@@ -221,6 +221,9 @@ def build_cooldown(
         rotation=rotation,
         required=False,
     )
+    if easy is None:
+        # A library without cool-down entries (free-exercise-db): ease off in the activity itself.
+        easy = first_choice(library, profile, raise_slots(activity), rotation=rotation, required=False)
     extra: list[Prescription] = []
     if easy_s > 300:
         # Time to spare: stretch the other big muscle groups too rather than walk for ages.
