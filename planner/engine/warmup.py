@@ -59,7 +59,9 @@ def build_warmup(
     if activity in ENDURANCE_ACTIVITIES and not hard:
         raise_s = max(60, round_down(total_s - balance_s - 15))
         first = _item(raise_choice.exercise, raise_choice.note or say("items.raise_easy"), duration_s=raise_s, rpe=3)
-        return Block(kind="warmup", minutes=minutes, items=[first, *balance])
+        # Balance on dry land: before the pool or the bike, after a walk or run.
+        items = [*balance, first] if activity in DRY_LAND_FIRST else [first, *balance]
+        return Block(kind="warmup", minutes=minutes, items=items)
     total_s -= balance_s
     # Dynamic moves: those that move the worked muscles first; a few of them.
     want = 2 if minutes < 6 else (3 if minutes < 10 else (4 if minutes < 13 else 6))
