@@ -200,6 +200,8 @@ def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: in
     start = rules.start_fraction
     if profile.activity == "walking":
         start = max(start, R.WALKING_START_FRACTION)  # toward WHO's 150 min from week 1
+    elif endurance:
+        start = max(start, R.ENDURANCE_START_FRACTION)  # beginners use 65%+ of the time asked
     base = start * room * factor
     if kind == "walk-run":
         # The ladder, not the block, is the progression: start with the first rung in full.

@@ -312,6 +312,9 @@ WHO_WEEKLY_MINUTES = 150
 WHO_BRISK_MIN = 90
 # Brisk walking is low-risk: week 1 uses at least this share of the main-block room.
 WALKING_START_FRACTION = 0.8
+# Other endurance activities: week 1 uses at least this share of the room (issue 11: a
+# beginner's build weeks fill 65%+ of the session minutes asked).
+ENDURANCE_START_FRACTION = 0.68
 # A knee limitation: half the weekly rise; run-walk holds each rung 1.5 weeks with 30 s more walking.
 KNEE_RAMP_SHARE = 0.5
 KNEE_RUNG_PACE = 2 / 3
