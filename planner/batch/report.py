@@ -92,7 +92,7 @@ def previous_rows(path: Path) -> dict[str, Previous]:
     try:
         for row in read_report(path):
             file = uncell(row.get("file") or "")
-            if file and row.get("status") in ("printed", "exists") and row.get("inputs"):
+            if file and row.get("status") in ("printed", "exists", "stale") and row.get("inputs"):
                 found[file] = Previous(
                     row["status"], row["inputs"], row.get("log") or "", row.get("adapted") or "no", row.get("changes") or "0"
                 )
