@@ -419,3 +419,11 @@ def test_a_huge_name_costs_one_short_report_cell(tmp_path: Path) -> None:
     cells = report(out)[0]
     assert cells["status"] == "failed" and len(cells["name"]) <= 120 and len(cells["error"]) <= 400
     assert (out / "report.csv").stat().st_size < 2_000
+
+
+def test_an_out_path_that_is_a_file_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "handouts"
+    blocker.write_text("not a folder", encoding="utf-8")
+    line = one_error(batch(str(roster(tmp_path, row("Ann"))), "--out", str(blocker)))
+    assert line == f"Error: out: '{blocker}' is a file, not a folder; give a folder for the handouts"
+    assert blocker.read_text(encoding="utf-8") == "not a folder"

@@ -142,6 +142,11 @@ def test_logs_folder_must_exist(tmp_path: Path) -> None:
     result = invoke("batch", str(roster), "--out", str(out), "--logs", str(tmp_path / "nope"))
     assert result.exit_code == 2
     assert result.stderr.strip() == f"Error: logs: '{tmp_path / 'nope'}' does not exist; give the folder holding the clients' filled logs"
+    a_file = tmp_path / "log.csv"
+    a_file.write_text("date,exercise_id,done\n", encoding="utf-8")
+    result = invoke("batch", str(roster), "--out", str(out), "--logs", str(a_file))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: logs: '{a_file}' is not a folder; give the folder holding the clients' filled logs"
 
 
 def test_fillable_handouts_filled_on_screen_come_back_through_logs(tmp_path: Path) -> None:

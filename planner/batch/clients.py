@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputFileError, OutputError, PlannerError
+from ..errors import InputFileError, OutputError
 from ..io.writers import check_target, write_atomic
 from .tasks import RenderSettings, Task
 
@@ -141,4 +141,4 @@ def write_printout(settings: RenderSettings, task: Task, printout: Printout) -> 
     write_atomic(task.path, printout.pdf, force=task.force)
 
 
-__all__ = ["PlannerError", "Printout", "device_files", "print_client", "refuse_link", "render_client", "write_printout"]
+__all__ = ["Printout", "device_files", "print_client", "is_our_plan", "refuse_link", "render_client", "write_printout"]

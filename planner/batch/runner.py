@@ -242,8 +242,8 @@ def run_batch(
     if logs is not None and not Path(logs).is_dir():
         what = "is not a folder" if Path(logs).exists() else "does not exist"
         raise PlannerError(f"logs: '{logs}' {what}; give the folder holding the clients' filled logs")
-    if out_dir.is_symlink() is False and out_dir.exists() and not out_dir.is_dir():
-        raise PlannerError(f"out: '{out_dir}' is a file, not a folder")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise PlannerError(f"out: '{out_dir}' is a file, not a folder; give a folder for the handouts")
     check_targets(roster, out_dir, combined, force)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -42,7 +42,7 @@ def batch(
         ),
     ] = None,
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the handouts and report.csv.", file_okay=False)
+        Path, typer.Option("--out", "-o", help="Folder for the handouts and report.csv.")
     ] = Path("handouts"),
     combined: Annotated[
         Path | None,
@@ -65,7 +65,6 @@ def batch(
             "--logs",
             help="Folder of filled logs named like the handouts (ann.csv from 'planner log', or ann.pdf filled on "
             "screen): adapt those clients' plans from their log and reprint them.",
-            file_okay=False,
         ),
     ] = None,
     fillable: o.Fillable = False,
