@@ -177,11 +177,12 @@ def _strength_item(
 
 def strength_main(
     menu: Menu, profile: Profile, minutes: int, rpe: int, *, week_in_cycle: int, cycle_length: int,
-    deload: bool, cycle: int = 0, week_number: int = 0,
+    deload: bool, cycle: int = 0, week_number: int = 0, day: str | None = None, test: bool = False,
 ) -> Block:
     """Lifting sessions: see strength.strength_main (main lifts, double progression, loads)."""
     return _strength_main(menu.stations, menu.mains, profile, minutes, week_in_cycle=week_in_cycle,
-                          cycle_length=cycle_length, deload=deload, cycle=cycle, week_number=week_number)
+                          cycle_length=cycle_length, deload=deload, cycle=cycle, week_number=week_number,
+                          day=day, test=test)
 
 
 CIRCUIT_MAX_ROUNDS = {"beginner": 3, "intermediate": 4, "advanced": 5}
