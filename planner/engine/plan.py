@@ -114,7 +114,7 @@ class _Builder:
                     menu = self.menu(kind, cycle, carrier)
                     lifting = R.is_lifting(kind)
                     cool = max(cool, cooldown_minutes_needed(self.profile, self.stretches(menu.muscles, cycle, lifting),
-                                                             lifting=lifting))
+                                                             lifting=lifting, minutes=self.lifting_minutes(kind)))
             warm = easy_warmup_minutes(self.profile, kind, self.warm_default(kind))
             room = self.profile.session_minutes - R.MIN_MAIN_MINUTES
             if warm + cool > room:
@@ -126,8 +126,16 @@ class _Builder:
     def warm_default(self, kind: str) -> int:
         """Lifting and circuit sessions warm up shorter: the ramp sets finish the job."""
         if R.is_lifting(kind):
-            return R.lifting_warmup_minutes(self.profile.session_minutes)
+            return R.lifting_warmup_minutes(self.lifting_minutes(kind))
         return self.warmup_minutes
+
+    def lifting_minutes(self, kind: str) -> int:
+        """How long a lifting or circuit session really gets: the asked minutes, or less when
+        its exercises cannot fill them (warm-up and cool-down are sized from this, so they
+        stay a third of the session)."""
+        if not R.is_lifting(kind):
+            return self.profile.session_minutes
+        return min(self.profile.session_minutes, self.main_cap(kind) * 3 // 2)
 
     def fixed_minutes(self, kind: str, carrier: bool) -> int:
         extra = 0
@@ -180,7 +188,8 @@ class _Builder:
         # What the session spends outside the main block; spare minutes (a shorter accessory
         # this block) go to the cool-down, so the session is exactly as long as planned.
         outside = spec.minutes - main.minutes
-        cool_minutes = max(cooldown_minutes_needed(profile, stretches, lifting=lifting),
+        cool_minutes = max(cooldown_minutes_needed(profile, stretches, lifting=lifting,
+                                                   minutes=self.lifting_minutes(spec.kind)),
                            outside - self.warm_default(spec.kind))
         warm_minutes = outside - cool_minutes
         rotation = week.cycle + self.seed

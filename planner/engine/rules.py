@@ -115,15 +115,25 @@ RUN_WALK_RUNGS: tuple[tuple[int, int, int], ...] = (
 RUN_WALK_WARMUP_MIN = 5
 
 # Strength splits by days a week of lifting: each day is a list of slot patterns in priority
-# order (the planner drops from the end when time runs out).
+# order (the planner drops from the end when time runs out); "push:chest" asks for a push
+# whose primary muscles include the chest (so a dip for the triceps does not stand in).
 STRENGTH_SPLITS: dict[str, tuple[str, ...]] = {
     "full-a": ("squat", "push", "hinge", "pull", "core", "calf"),
-    "full-b": ("lunge", "push", "glute", "pull", "core", "carry"),
-    "upper": ("push", "pull", "push", "pull", "core"),
-    "lower": ("squat", "hinge", "lunge", "calf", "core"),
-    "push": ("push", "push", "push", "core"),
-    "pull": ("pull", "pull", "pull", "carry"),
-    "legs": ("squat", "hinge", "lunge", "calf", "glute"),
+    "full-b": ("lunge", "push", "hinge", "pull", "glute", "core"),
+    "upper": ("push", "pull", "push:chest", "pull:lats", "push:shoulders", "core"),
+    "lower": ("squat", "hinge", "lunge", "hinge:hamstrings", "calf", "core"),
+    "push": ("push", "push:shoulders", "push:chest", "push", "core"),
+    "pull": ("pull", "pull:lats", "hinge:hamstrings", "pull", "carry"),
+    "legs": ("squat", "hinge", "lunge", "hinge:hamstrings", "calf", "core"),
+}
+# Weekly hard sets per major muscle balanced (issue 12: 10-20 for trained lifters, none more
+# than twice another's): hamstrings get a second hinge where quads get a squat and a lunge, and
+# the pull day holds a hinge. A day's main lifts are its first slot of these patterns; a
+# second hinge in a week's full-body or pull day is an accessory (a deadlift once a week per
+# split kind is enough), so the split names which patterns are main there.
+SPLIT_MAIN_PATTERNS: dict[str, tuple[str, ...]] = {
+    "full-b": ("push", "pull"),
+    "pull": ("pull",),
 }
 SPLIT_ROTATION: dict[int, tuple[str, ...]] = {
     1: ("full-a",),

@@ -93,8 +93,10 @@ def build_menu(
                   if circuit and ex.needs & R.CIRCUIT_FORBIDDEN_EQUIPMENT}
         stations = []
         mains: set[str] = set()
-        main_at = main_indexes(patterns)
-        for i, pattern in enumerate(patterns):
+        main_at = main_indexes(patterns, kind)
+        for i, slot in enumerate(patterns):
+            # "push:chest": a push whose primary muscles hold the chest (balances the week).
+            pattern, _, muscle = slot.partition(":")
             found = None
             if i in main_at:
                 found = choose_main(library, profile, pattern, used, circuit=circuit)
@@ -102,7 +104,10 @@ def build_menu(
                     found = climb_bodyweight(library, profile, found, cycle)
                     mains.add(found.exercise.id)
             if found is None:
-                found = first_choice(library, profile, accessory_slots(pattern), rotation=cycle,
+                slots = accessory_slots(pattern)
+                if muscle:
+                    slots = [Slot(("strength",), pattern=pattern, muscle=muscle), *slots]
+                found = first_choice(library, profile, slots, rotation=cycle,
                                      exclude=used | banned, required=pattern not in OPTIONAL_PATTERNS)
             if found is None:
                 continue

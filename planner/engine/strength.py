@@ -30,12 +30,15 @@ MAX_RIR = 5
 HEAVY_REST_S = 150
 
 
-def main_indexes(patterns: tuple[str, ...]) -> set[int]:
-    """The first squat, hinge, push and pull of a day are its main lifts."""
+def main_indexes(patterns: tuple[str, ...], kind: str = "") -> set[int]:
+    """The first squat, hinge, push and pull of a day are its main lifts (only the patterns
+    rules.SPLIT_MAIN_PATTERNS names, for a split listed there)."""
+    mains = R.SPLIT_MAIN_PATTERNS.get(kind, MAIN_PATTERNS)
     seen: set[str] = set()
     out: set[int] = set()
-    for i, pattern in enumerate(patterns):
-        if pattern in MAIN_PATTERNS and pattern not in seen:
+    for i, slot in enumerate(patterns):
+        pattern = slot.partition(":")[0]
+        if pattern in mains and pattern not in seen:
             seen.add(pattern)
             out.add(i)
     return out
@@ -198,7 +201,9 @@ def strength_main(
     chosen: list[tuple[int, int, int]] = []  # station index, sets, rest
     # Balance work (older adults, a balance focus) is promised: it gets its room first.
     # Then the main lifts (the plan keeps them all block long), then the accessories.
+    # Inner-thigh work is promised every week too (invariant 3): it keeps its place.
     order = sorted(range(len(stations)), key=lambda i: (stations[i].exercise.pattern != "balance",
+                                                        "adductors" not in stations[i].exercise.primary_muscles,
                                                         stations[i].exercise.id not in mains))
     for i in order:
         choice = stations[i]
@@ -210,9 +215,13 @@ def strength_main(
         if i in tested:
             rest = max(rest, R.TEST_REST_S)
         least = 1 if deload or i in tested else rules.sets_min
-        trial = chosen + [(i, least, rest)]
-        if seconds(trial) <= budget or not chosen:
-            chosen = trial
+        # A main lift that does not fit at the level's least sets comes in with fewer: the
+        # plan keeps its main lifts every week, and an accessory never takes their place.
+        for sets in range(least, 0 if main else least - 1, -1):
+            trial = chosen + [(i, sets, rest)]
+            if seconds(trial) <= budget or not chosen:
+                chosen = trial
+                break
     lifts = [i for i in order if stations[i].exercise.pattern != "balance"]
     if lifts and all(stations[i].exercise.pattern == "balance" for i, _, _ in chosen):
         # Too short for both: the lift comes first, balance only if it still fits.

@@ -130,10 +130,14 @@ def stretch_prescriptions(profile: Profile, stretches: list[Exercise], *, liftin
     return out
 
 
-def cooldown_minutes_needed(profile: Profile, stretches: list[Prescription], *, lifting: bool = False) -> int:
-    """At least the default cool-down; longer when the stretches need it (+1 minute easy)."""
+def cooldown_minutes_needed(
+    profile: Profile, stretches: list[Prescription], *, lifting: bool = False, minutes: int | None = None
+) -> int:
+    """At least the default cool-down (for a session of `minutes`, default the profile's);
+    longer when the stretches need it (+1 minute easy)."""
     stretch_s = sum(prescription_seconds(p) for p in stretches)
-    least = (R.lifting_cooldown_minutes if lifting else R.cooldown_minutes)(profile.session_minutes)
+    length = minutes or profile.session_minutes
+    least = (R.lifting_cooldown_minutes if lifting else R.cooldown_minutes)(length)
     return max(least, math.ceil((stretch_s + 60) / 60))
 
 
