@@ -69,6 +69,10 @@ class _Builder:
         self.adductors = adductor_care(profile)
         self.accessories = accessory_patterns(profile)
         self.cycles = week_kinds(profile).count("deload") + 1
+        kinds = week_kinds(profile)
+        # Blocks holding build weeks (a plan may end on a lighter week): the last is the low-rep phase.
+        self.build_cycles = 1 + max((kinds[:i].count("deload") for i, k in enumerate(kinds) if k != "deload"),
+                                    default=0)
         self.warmup_minutes = R.warmup_minutes(profile.session_minutes)
         self._menus: dict[tuple[str, int, bool], Menu] = {}
         self._fixed: dict[str, int] = {}
@@ -164,7 +168,7 @@ class _Builder:
         day = None
         if spec.kind in R.STRENGTH_SPLITS:
             every = deload_interval(profile)
-            day = lifting_day(profile, week, spec, self.cycles)
+            day = lifting_day(profile, week, spec, self.build_cycles)
             main = strength_main(menu, profile, spec.main, spec.rpe,
                                  week_in_cycle=(week.number - 1) % every, cycle_length=every - 1,
                                  deload=deload, cycle=week.cycle, week_number=week.number, day=day,
