@@ -76,6 +76,7 @@ class _Builder:
         self.warmup_minutes = R.warmup_minutes(profile.session_minutes)
         self._menus: dict[tuple[str, int, bool], Menu] = {}
         self._fixed: dict[str, int] = {}
+        self._lifting_minutes: dict[str, int] = {}
         self._cool: dict[str, int] = {}
         self._stretches: dict[tuple[frozenset[str], int, bool], list[Prescription]] = {}
 
@@ -139,7 +140,9 @@ class _Builder:
         stay a third of the session)."""
         if not R.is_lifting(kind):
             return self.profile.session_minutes
-        return min(self.profile.session_minutes, self.main_cap(kind) * 3 // 2)
+        if kind not in self._lifting_minutes:  # main_cap walks every block's menu: once per kind
+            self._lifting_minutes[kind] = min(self.profile.session_minutes, self.main_cap(kind) * 3 // 2)
+        return self._lifting_minutes[kind]
 
     def fixed_minutes(self, kind: str, carrier: bool) -> int:
         extra = 0
