@@ -284,15 +284,13 @@ TEST_REPS: dict[str, int] = {"beginner": 10, "intermediate": 5, "advanced": 3}
 TEST_RIR: dict[str, int] = {"beginner": 2, "intermediate": 1, "advanced": 1}
 TEST_REST_S = 180
 # Limitations change the coach's order of main lifts: with a sore lower back, loaded lifts
-# that spare the spine (split squats, hip thrusts, chest-supported rows) come first.
+# that spare the spine (split squats, hip thrusts, chest-supported rows) come first; without
+# the kit for them the usual order applies (bodyweight squats are no load on the back).
 LIMITATION_MAIN_PREFERENCE: dict[str, dict[str, tuple[str, ...]]] = {
     "lower-back": {
-        "squat": ("dumbbell-split-squat", "goblet-squat", "kettlebell-goblet-squat", "leg-press",
-                  "supported-split-squat"),
-        "hinge": ("barbell-hip-thrust", "dumbbell-hip-thrust", "cable-pull-through", "hip-thrust",
-                  "band-pull-through", "glute-bridge"),
-        "pull": ("chest-supported-dumbbell-row", "seated-cable-row", "lat-pulldown", "pull-up",
-                 "band-row"),
+        "squat": ("dumbbell-split-squat", "goblet-squat", "kettlebell-goblet-squat", "leg-press"),
+        "hinge": ("barbell-hip-thrust", "dumbbell-hip-thrust", "cable-pull-through"),
+        "pull": ("chest-supported-dumbbell-row", "seated-cable-row", "lat-pulldown"),
     },
 }
 # Lifting and circuit sessions (issue 12): warm-up + cool-down at most 33% of a session of 45+

@@ -235,7 +235,9 @@ def strength_main(
         i, _, _ = chosen[0]
         chosen = [(i, 1, 30)]
     chosen.sort()  # back to the session's order
-    max_sets = rules.sets_max if not deload else max(1, rules.sets_max - 2)
+    # A lighter week keeps two sets where the level allows them: one set of each cannot fill
+    # even a lighter week's main block.
+    max_sets = rules.sets_max if not deload else max(2, rules.sets_max - 2)
     grew = True
     while grew:
         grew = False
