@@ -342,6 +342,7 @@ _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
         "units": "imperial",
         "notes": "Press pain-free only; tell me if the shoulder aches the next day.",
         "lifts": "dumbbell-row 24x10;goblet-squat 28x10",
+        "test_weeks": "true",
     },
     {
         "name": "Agnieszka Wójcik",
