@@ -197,7 +197,7 @@ def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: in
         room = max(R.MIN_MAIN_MINUTES, min(room, R.quality_main_max(profile.activity, profile.level, kind)))
     if kind == "recovery":
         return max(R.MIN_MAIN_MINUTES, min(room, round(room * 0.5)))
-    start = rules.start_fraction
+    start = max(rules.start_fraction, R.LIFTING_START_FRACTION) if R.is_lifting(kind) else rules.start_fraction
     if profile.activity == "walking":
         start = max(start, R.WALKING_START_FRACTION)  # toward WHO's 150 min from week 1
     elif endurance:

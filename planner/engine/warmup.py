@@ -182,11 +182,14 @@ def stretches_for(
     return chosen
 
 
-def stretch_prescriptions(profile: Profile, stretches: list[Exercise]) -> list[Prescription]:
-    """One hold per stretch after a run, ride, swim or walk (the cool-down is a few minutes,
-    not a quarter of the session); two after lifting."""
+def stretch_prescriptions(profile: Profile, stretches: list[Exercise], *, lifting: bool = False) -> list[Prescription]:
+    """Holds by age and level; one hold per stretch after a run, ride, swim or walk (the
+    cool-down is a few minutes, not a quarter of the session); after lifting one shorter hold
+    per stretch (rules.LIFTING_*)."""
     hold = R.stretch_hold_s(profile.age, profile.level)
     sets = 1 if profile.session_minutes < 30 or profile.activity in ENDURANCE_ACTIVITIES else 2
+    if lifting:
+        hold, sets = min(hold, R.LIFTING_STRETCH_HOLD_MAX_S), R.LIFTING_STRETCH_SETS
     out = []
     for ex in stretches:
         dose = ex.dose.get(profile.level)
@@ -195,12 +198,20 @@ def stretch_prescriptions(profile: Profile, stretches: list[Exercise]) -> list[P
     return out
 
 
-def cooldown_minutes_needed(profile: Profile, stretches: list[Prescription]) -> int:
-    """At least the default cool-down; longer when the stretches need it (+1 minute easy)."""
+def cooldown_minutes_needed(
+    profile: Profile, stretches: list[Prescription], *, lifting: bool = False, minutes: int | None = None
+) -> int:
+    """At least the default cool-down (for a session of `minutes`, default the profile's);
+    longer when the stretches need it (+1 minute easy)."""
     stretch_s = sum(prescription_seconds(p) for p in stretches)
-    default = (R.endurance_cooldown_minutes(profile.session_minutes) if profile.activity in ENDURANCE_ACTIVITIES
-               else R.cooldown_minutes(profile.session_minutes))
-    return max(default, math.ceil((stretch_s + 60) / 60))
+    length = minutes or profile.session_minutes
+    if lifting:
+        least = R.lifting_cooldown_minutes(length)
+    elif profile.activity in ENDURANCE_ACTIVITIES:
+        least = R.endurance_cooldown_minutes(length)
+    else:
+        least = R.cooldown_minutes(length)
+    return max(least, math.ceil((stretch_s + 60) / 60))
 
 
 def build_cooldown(
