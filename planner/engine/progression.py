@@ -393,12 +393,15 @@ def _clamp(
         scale = min(1.0, (limit - fixed_load) / main_load) if main_load else 0
         shrunk = []
         # The quality session's floor holds: the easy sessions shrink a little more instead.
-        for step in range(0, 30):
-            trial = [replace(s, main=max(R.MIN_MAIN_MINUTES, _quality_floor(s) if endurance else 0,
-                                         math.floor(s.main * scale * (1 - step / 40)))) for s in out]
-            if sum(s.load for s in trial) <= limit:
-                shrunk = trial
-                break
+        for floors in ((True, False) if endurance else (False,)):
+            for step in range(0, 30):
+                trial = [replace(s, main=max(R.MIN_MAIN_MINUTES, _quality_floor(s) if floors else 0,
+                                             math.floor(s.main * scale * (1 - step / 40)))) for s in out]
+                if sum(s.load for s in trial) <= limit:
+                    shrunk = trial
+                    break
+            if shrunk:
+                break  # without the floors only when they alone would force a softer session
         if shrunk and sum(s.main for s in shrunk) >= 0.6 * sum(s.main for s in out):
             out = shrunk
             break
