@@ -167,12 +167,19 @@ def test_cli_log_then_adapt(tmp_path, runner):
 
 
 def test_hand_typed_log_needs_three_columns(tmp_path, runner):
+    """Three columns are enough, and the row means what the API's entry means ("x" is done)."""
     plan = runner_plan()
     s = plan.weeks[0].sessions[0]
-    log = tmp_path / "log.csv"
-    log.write_text(f"date,exercise_id,done\n{s.date},{s.blocks[1].items[0].exercise_id},x\n", encoding="utf-8")
-    r = runner.invoke(app, ["adapt", str(_files(tmp_path, plan)), str(log), "-o", str(tmp_path / "n.json")])
-    assert r.exit_code == 0, r.output
+    ident = s.blocks[1].items[0].exercise_id
+    for mark, done in (("x", True), ("n", False)):
+        log = tmp_path / f"log-{mark}.csv"
+        log.write_text(f"date,exercise_id,done\n{s.date},{ident},{mark}\n", encoding="utf-8")
+        out = tmp_path / f"n-{mark}.json"
+        r = runner.invoke(app, ["adapt", str(_files(tmp_path, plan)), str(log), "-o", str(out)])
+        assert r.exit_code == 0, r.output
+        expected = adapt_plan(plan, [LogEntry(date=s.date, exercise_id=ident, done=done)])
+        assert Plan.model_validate_json(out.read_text(encoding="utf-8")) == expected
+        assert not check_plan(expected)
 
 
 def test_bad_rows_one_error_each(tmp_path, runner):
