@@ -58,7 +58,7 @@ def test_same_command_gives_byte_identical_files(runner, tmp_path: Path) -> None
 
 def test_same_command_in_other_processes_gives_the_same_bytes(tmp_path: Path) -> None:
     """In one process a cache could hide a hash-ordered set: fresh interpreters with other hash
-    seeds, time zones and locales must write the same JSON and calendar."""
+    seeds, time zones and locales must write the same JSON, calendar and device files."""
     import os
     import subprocess
     import sys
@@ -66,13 +66,15 @@ def test_same_command_in_other_processes_gives_the_same_bytes(tmp_path: Path) ->
     outputs = []
     for i, (seed, tz, lang) in enumerate([("1", "UTC", "C.UTF-8"), ("2", "Pacific/Kiritimati", "de_DE.UTF-8")]):
         folder = tmp_path / str(i)
-        folder.mkdir()
+        (folder / "fit").mkdir(parents=True)
         env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": tz, "LANG": lang, "LC_ALL": lang}
         subprocess.run([sys.executable, "-c", "from planner.cli import main; main()", *BASE,
-                        "--name", "Zoë Ødegård-Núñez", "-f", "json", "-o", "plan.json", "--ics", "plan.ics"],
+                        "--name", "Zoë Ødegård-Núñez", "-f", "json", "-o", "plan.json", "--ics", "plan.ics",
+                        "--export", "fit", "fit"],
                        cwd=folder, env=env, check=True, capture_output=True, timeout=300)
-        outputs.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
-    assert list(outputs[0]) == ["plan.ics", "plan.json"]
+        outputs.append({str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()})
+    assert {"plan.ics", "plan.json"} <= set(outputs[0])
+    assert sum(name.endswith(".fit") for name in outputs[0]) >= 4 * 3  # a file per session
     assert outputs[0] == outputs[1]
 
 
