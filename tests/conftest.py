@@ -91,3 +91,13 @@ def device_plan(activity: str, level: str = "intermediate") -> Plan:
         start_date=dt.date(2027, 1, 4),
     )
     return build_plan(profile, seed=0)
+
+
+def pdf_text(pdf: bytes | Path) -> str:
+    """The text of every page of a PDF (bytes or a file), pages joined by newlines."""
+    import io
+
+    from pypdf import PdfReader
+
+    source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
+    return "\n".join(page.extract_text() or "" for page in PdfReader(source).pages)
