@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from conftest import make_profile
 from planner.engine import rules as R
 from planner.engine.progression import (
+    _clamp,
     _History,
     _limit,
     _spike_cap,
@@ -24,6 +25,7 @@ from planner.engine.progression import (
     week_kinds,
     week_template,
 )
+from planner.engine.weekshape import SessionSpec
 from planner.vocab import ENDURANCE_ACTIVITIES
 
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -194,6 +196,48 @@ def test_the_spike_cap_is_ten_percent_over_the_longest_of_thirty_days() -> None:
     assert _spike_cap(history, 40) == math.floor(1.10 * 60)  # day 10 is 30 days before day 40
     assert _spike_cap(history, 41) == math.floor(1.10 * 50)  # ... and out of the window a day later
     assert _spike_cap(_History(), 3) == math.inf
+
+
+specs_of_a_week = st.lists(
+    st.builds(
+        SessionSpec,
+        offset=st.integers(0, 6),
+        kind=st.sampled_from(("easy", "long", "tempo", "intervals", "walk-run")),
+        main=st.integers(R.MIN_MAIN_MINUTES, 240),
+        rpe=st.integers(3, 9),  # endurance sessions: easy (3) and up
+        fixed=st.integers(3, 30),
+    ),
+    min_size=1, max_size=6, unique_by=lambda s: s.offset,
+).map(lambda specs: sorted(specs, key=lambda s: s.offset))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    specs=specs_of_a_week,
+    number=st.integers(2, 12),
+    last_week=st.lists(st.tuples(st.integers(0, 6), st.integers(R.MIN_MAIN_MINUTES, 200)), min_size=1, max_size=6),
+    loads=st.lists(st.integers(100, 4000), min_size=1, max_size=3),
+)
+def test_the_clamp_leaves_every_ceiling_holding_from_week_two(specs, number, last_week, loads) -> None:
+    """Whatever the week asked for, what the clamp returns is within the 10%, ACWR and spike caps
+    (the caps are the guarantee; that growth is gentle anyway is no reason to drop them)."""
+    mains = [((number - 2) * 7 + day, main) for day, main in last_week]
+    history = _History(loads=list(loads), last_regular=loads[-1], mains=list(mains))
+    limit = _limit(history)
+    out, applied = _clamp(list(specs), number, history, True, 3)
+    assert [s.offset for s in out] == [s.offset for s in specs]
+    assert 0 < applied <= 1.0
+    seen = list(mains)
+    for before, after in zip(specs, out):
+        assert R.MIN_MAIN_MINUTES <= after.main <= before.main
+        assert after.rpe <= before.rpe and after.fixed == before.fixed
+        assert after.kind == before.kind or (before.kind in ("tempo", "intervals") and after.kind == "easy")
+        day = (number - 1) * 7 + after.offset
+        window = [m for d, m in seen if day - R.SPIKE_WINDOW_DAYS <= d < day]
+        assert after.main <= max(R.MIN_MAIN_MINUTES, math.floor(R.SESSION_SPIKE_MAX * max(window))), (after, window)
+        seen.append((day, after.main))
+    if sum(2 * (s.fixed + R.MIN_MAIN_MINUTES) for s in specs) <= limit:
+        assert sum(s.load for s in out) <= limit + 1e-9
 
 
 # --- the whole skeleton, over many profiles ---------------------------------------------------

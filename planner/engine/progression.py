@@ -332,23 +332,26 @@ def _spike_cap(history: _History, day: int) -> float:
     return math.floor(R.SESSION_SPIKE_MAX * max(window)) if window else math.inf
 
 
+def _spike_pass(specs: list[SessionSpec], number: int, history: _History) -> list[SessionSpec]:
+    """Each main block within 10% of the longest of the 30 days before it, in day order
+    (sessions earlier in this week count toward the window of later ones)."""
+    capped = []
+    running = _History(mains=list(history.mains))
+    for s in specs:
+        day = (number - 1) * 7 + s.offset
+        main = int(min(s.main, _spike_cap(running, day)))
+        capped.append(replace(s, main=max(R.MIN_MAIN_MINUTES, main)))
+        running.mains.append((day, capped[-1].main))
+    return capped
+
+
 def _clamp(
     specs: list[SessionSpec], number: int, history: _History, endurance: bool, easy_rpe: int
 ) -> tuple[list[SessionSpec], float]:
     """Shrink main blocks (then soften hard sessions) until every ceiling holds."""
     wanted = sum(s.main for s in specs)
-    out = list(specs)
-    if endurance and (number > 1 or history.mains):
-        capped = []
-        # Sessions earlier in this week count toward the 30-day window of later ones.
-        running = _History(mains=list(history.mains))
-        for s in out:
-            day = (number - 1) * 7 + s.offset
-            cap = _spike_cap(running, day)
-            main = int(min(s.main, cap))
-            capped.append(replace(s, main=max(R.MIN_MAIN_MINUTES, main)))
-            running.mains.append((day, capped[-1].main))
-        out = capped
+    spikes = endurance and (number > 1 or bool(history.mains))
+    out = _spike_pass(list(specs), number, history) if spikes else list(specs)
     limit = _limit(history)
     # A new or harder quality session is paid for by its own length first: the easy volume
     # the person has built stays, the hard part starts short (down to 40% of its length).
@@ -362,7 +365,7 @@ def _clamp(
             if cut > 0:
                 out[i] = replace(s, main=s.main - cut)
                 excess -= cut * s.rpe
-    for _ in range(20):
+    for _ in range(1 + 9 * len(out)):  # enough to soften every session from RPE 10 to 2
         load = sum(s.load for s in out)
         if load <= limit:
             break
@@ -376,9 +379,20 @@ def _clamp(
         # Even the shortest sessions are too much: soften the hardest session by one RPE.
         hardest = max(range(len(out)), key=lambda i: (out[i].rpe, -i))
         if out[hardest].rpe <= 2:
+            # Nothing left to soften: trim the longest blocks a minute at a time, since the
+            # proportional shrink rounds the short ones up to the floor and can end over the limit.
             out = shrunk
+            while sum(s.load for s in out) > limit:
+                longest = max(range(len(out)), key=lambda i: (out[i].main, -i))
+                if out[longest].main <= R.MIN_MAIN_MINUTES:
+                    break
+                out[longest] = replace(out[longest], main=out[longest].main - 1)
             break
         out[hardest] = replace(out[hardest], rpe=out[hardest].rpe - 1)
+    if spikes:
+        # Cutting an earlier session this week lowers a later one's 30-day window: cap again
+        # (only ever shorter, so the load ceiling still holds).
+        out = _spike_pass(out, number, history)
     # A quality session softened to an easy effort is an easy session: call it that.
     out = [
         replace(s, kind="easy", rpe=min(s.rpe, easy_rpe))
