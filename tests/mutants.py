@@ -26,7 +26,8 @@ ENGINE = "planner/engine/"
 OLD = ["tests/test_planner_properties.py", "tests/test_checks.py", "tests/test_endurance_plans.py",
        "tests/test_strength_properties.py", "tests/test_runwalk.py", "tests/test_writers.py"]
 UNIT = ["tests/test_unit_progression.py", "tests/test_unit_sessions.py", "tests/test_unit_warmup.py",
-        "tests/test_unit_select.py", "tests/test_unit_profile_bounds.py"]
+        "tests/test_unit_select.py", "tests/test_unit_profile_bounds.py", "tests/test_unit_writers.py",
+        "tests/test_unit_checker_limits.py"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ MUTANTS = [
            "math.floor(R.SESSION_SPIKE_MAX * max(window))", "math.floor(1.25 * max(window))"),
     Mutant("planner: no spike cap in week 2", ENGINE + "progression.py",
            "spikes = endurance and (number > 1 or bool(history.mains))",
-           "spikes = endurance and (number > 2 or bool(history.mains))"),
+           "spikes = endurance and number != 2 and (number > 1 or bool(history.mains))"),
     Mutant("planner: sessions 5 min over the asked length", ENGINE + "progression.py",
            "room = max(R.MIN_MAIN_MINUTES, session_limit(profile, kind) - fixed)\n    if cap",
            "room = max(R.MIN_MAIN_MINUTES, session_limit(profile, kind) - fixed + 5)\n    if cap"),

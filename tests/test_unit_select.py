@@ -235,3 +235,15 @@ def test_first_choice_takes_the_first_slot_that_fills_and_repeats_rather_than_fa
     assert first_choice(library, profile, [Slot(("stretch",))], required=False) is None
     with pytest.raises(LibraryError, match="no usable exercise for strength, pattern 'hinge'"):
         first_choice(library, profile, [Slot(("strength",), pattern="hinge"), Slot(("stretch",))])
+
+
+def test_stretches_never_go_past_the_level_even_when_they_cover_more() -> None:
+    wide = exercise(id="wide-stretch", name="Wide stretch", category="stretch", levels=["advanced"],
+                    primary_muscles=["hamstrings", "glutes", "adductors"])
+    plain = [exercise(id=f"{m}-stretch", name=f"{m} stretch", category="stretch", primary_muscles=[m])
+             for m in ("hamstrings", "glutes", "adductors")]
+    library = ExerciseLibrary((wide, *plain), "mixed.json")
+    muscles = ["hamstrings", "glutes", "adductors"]
+    for level in LEVELS:
+        ids = {ex.id for ex in cover_muscles(library, make_profile(level=level), muscles)}
+        assert ids == ({"wide-stretch"} if level == "advanced" else {f"{m}-stretch" for m in muscles})

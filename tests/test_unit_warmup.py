@@ -147,3 +147,19 @@ def test_the_warm_up_and_cool_down_sizes_stay_in_their_ranges_and_grow_with_the_
     cool = [R.cooldown_minutes(m) for m in range(15, 181)]
     assert min(warm) == 4 and max(warm) == 15 and warm == sorted(warm)
     assert min(cool) == 3 and max(cool) == 12 and cool == sorted(cool)
+
+
+def test_the_raise_stops_at_ten_minutes_however_long_the_warm_up() -> None:
+    """RAMP: 5-10 minutes of raising is plenty, even when the library has nothing else to add."""
+    from planner.library.catalog import ExerciseLibrary
+    from planner.models import Exercise
+
+    jog = Exercise.model_validate({
+        "id": "easy-jog", "name": "Easy jog", "category": "warmup", "pattern": "raise",
+        "primary_muscles": ["quadriceps"], "levels": ["beginner"], "activities": ["running"],
+        "instructions": ["Jog easily."]})
+    library = ExerciseLibrary((jog,), "one.json")
+    profile = make_profile()
+    for minutes in (10, 15, 30):
+        block = build_warmup(library, profile, "running", {"quadriceps"}, minutes, hard=False, rotation=0)
+        assert block.items[0].exercise_id == "easy-jog" and block.items[0].duration_s <= MAX_RAISE_S
