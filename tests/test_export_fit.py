@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-from functools import lru_cache
 
 import fitdecode
 import pytest
 
-from planner import build_plan
+from conftest import device_plan
 from planner.export.fit import fit_crc, session_to_fit
 from planner.export.steps import Repeat, Step, Target, flat_seconds, session_steps
-from planner.models import Profile
 
 ACTIVITIES = {
     "running": ("running", "generic"),
@@ -24,13 +21,7 @@ ACTIVITIES = {
 }
 
 
-@lru_cache(maxsize=None)
-def _plan(activity: str, level: str = "intermediate"):
-    profile = Profile(
-        name="Zoë <&> Ødegård", level=level, activity=activity, weeks=4, days_per_week=4,
-        start_date=dt.date(2027, 1, 4),
-    )
-    return build_plan(profile, seed=0)
+_plan = device_plan
 
 
 def _decode(data: bytes) -> list[tuple[str, dict]]:

@@ -383,7 +383,7 @@ def _clamp(
             if cut > 0:
                 out[i] = replace(s, main=s.main - cut)
                 excess -= cut * s.rpe
-    for _ in range(20):
+    for _ in range(1 + 9 * len(out)):  # enough to soften every session from RPE 10 to 2
         load = sum(s.load for s in out)
         if load <= limit:
             break
@@ -408,8 +408,15 @@ def _clamp(
         # Even the shortest sessions are too much: soften the hardest session by one RPE.
         hardest = max(range(len(out)), key=lambda i: (out[i].rpe, -i))
         if out[hardest].rpe <= 2:
-            # Nothing left to soften: the safety ceiling beats the quality session's floor.
+            # Nothing left to soften: the safety ceiling beats the quality session's floor. The
+            # proportional shrink rounds short blocks up to the floor and can end over the limit,
+            # so trim the longest blocks a minute at a time until the ceiling holds.
             out = [replace(s, main=max(R.MIN_MAIN_MINUTES, math.floor(s.main * scale))) for s in out]
+            while sum(s.load for s in out) > limit:
+                longest = max(range(len(out)), key=lambda i: (out[i].main, -i))
+                if out[longest].main <= R.MIN_MAIN_MINUTES:
+                    break
+                out[longest] = replace(out[longest], main=out[longest].main - 1)
             break
         softer = replace(out[hardest], rpe=out[hardest].rpe - 1)
         # A quality session softened below its kind's effort is an easy session at once (its
