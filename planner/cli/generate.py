@@ -97,11 +97,16 @@ def generate(
         target = output or Path(default_output_name(profile.name, profile.activity, f".{fmt.value}"))
         if ics is not None and ics.resolve() == target.resolve():
             raise fail(f"--ics: '{ics}' is the same file as the output; choose another name")
-        from ..io.writers import check_target
+        from ..io.writers import check_suffix, check_target
 
+        inputs = [profile_file, exercises, coach, logo, Path(theme) if theme else None]
         for path in (target, ics):
             if path is not None:
-                check_target(path, force=force)
+                check_target(path, force=force, inputs=inputs)
+        if output is not None:
+            check_suffix(output, f".{fmt.value}")
+        if ics is not None:
+            check_suffix(ics, ".ics", "--ics")
         formats, export_dir = _export_request(export)
 
         from .. import build_plan
@@ -124,14 +129,14 @@ def generate(
             from ..export.ics import plan_to_ics
 
             calendar = plan_to_ics(plan, time, theme_value)
-        device_files = _device_files(plan, formats, export_dir, force)
+        device_files = _device_files(plan, formats, export_dir, force, inputs)
         from ..io.writers import write_atomic
 
         written: list[Path] = []
         try:
             for path, payload in [(target, data), (ics, calendar), *device_files]:
                 if path is not None and payload is not None:
-                    written.append(write_atomic(path, payload, force=force))
+                    written.append(write_atomic(path, payload, force=force, inputs=inputs))
         except Exception:
             # All the files or none: never half of what was asked for.
             for path in written:
@@ -164,7 +169,9 @@ def _export_request(export: tuple[str, Path] | None) -> tuple[list[str], Path | 
     return list(dict.fromkeys(formats)), folder
 
 
-def _device_files(plan: object, formats: list[str], folder: Path | None, force: bool) -> list[tuple[Path, bytes]]:
+def _device_files(
+    plan: object, formats: list[str], folder: Path | None, force: bool, inputs: list[Path | None]
+) -> list[tuple[Path, bytes]]:
     """Encode every device file and check every target before anything is written."""
     if folder is None:
         return []
@@ -173,5 +180,5 @@ def _device_files(plan: object, formats: list[str], folder: Path | None, force: 
 
     files = [(folder / name, data) for fmt in formats for name, data in plan_exports(plan, fmt)]
     for path, _ in files:
-        check_target(path, force=force)
+        check_target(path, force=force, inputs=inputs)
     return files

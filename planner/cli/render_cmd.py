@@ -57,8 +57,12 @@ def render(
         theme_value = load_theme(theme)
         coach_value = o.coach_from_options(coach, coach_name, coach_contact, logo, accent)
         target = output or Path(default_output_name(plan.profile.name, plan.profile.activity, ".pdf"))
-        if target.exists() and not force:
-            raise fail(f"output: '{target}' already exists; use --force to overwrite it")
+        from ..io.writers import check_suffix, check_target
+
+        inputs = [plan_file, coach, logo, Path(theme) if theme else None]
+        check_target(target, force=force, inputs=inputs)
+        if output is not None:
+            check_suffix(output, ".pdf")
         for note in stale_loads(plan):
             typer.echo(f"Note: {source}: {note}", err=True)
         plan = recompute_loads(plan)
@@ -77,5 +81,5 @@ def render(
         from ..render.pdf import render_pdf
 
         pdf = render_pdf(plan, theme_value, paper=paper, coach=coach_value, fillable=fillable)
-        write_atomic(target, pdf, force=force)
+        write_atomic(target, pdf, force=force, inputs=inputs)
     typer.echo(f"Wrote {target}")

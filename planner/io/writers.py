@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputError, OutputExistsError
@@ -33,13 +35,43 @@ def default_output_name(name: str, activity: str, suffix: str) -> str:
     return f"{safe_stem(name)}-{activity}-plan{suffix}"
 
 
-def check_target(path: Path, *, force: bool = False) -> None:
-    """Fail before any work is done: an existing file without force, or no folder to write in.
-    Missing folders are not created: a typo in a path should not grow a directory tree."""
+def same_file(a: Path, b: Path) -> bool:
+    """True when two paths name one file (links, `./`, `..` and case-folding file systems)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
+
+
+def check_suffix(path: Path, suffix: str, what: str = "output") -> None:
+    """Refuse `-f json -o plan.pdf`: a file whose name lies about its content opens wrong
+    everywhere (a viewer shows an error, a mail filter drops it)."""
+    if Path(path).suffix.lower() != suffix:
+        given = Path(path).suffix or "(none)"
+        raise OutputError(
+            f"{what}: '{str(path)[:80]}' ends in {given[:20]} but holds {suffix[1:].upper()};"
+            f" allowed: a name ending in {suffix}"
+        )
+
+
+def check_target(path: Path, *, force: bool = False, inputs: Iterable[Path | None] = ()) -> None:
+    """Fail before any work is done: an existing file without force, anything but a regular
+    file even with force (a rename over /dev/null replaces the device), an output that is one
+    of the inputs, or no folder to write in. Missing folders are not created: a typo in a
+    path should not grow a directory tree."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise OutputError(f"output: '{path}' is a folder; give a file name")
+    for source in inputs:
+        if source is not None and same_file(path, Path(source)):
+            raise OutputError(f"output: '{path}' is also an input; choose another output name")
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise OutputError(f"output: '{path}' is not a regular file (a device, pipe or socket); refusing to replace it")
     if not force and path.exists():
         raise OutputExistsError(f"output: '{path}' already exists; use --force to overwrite it")
     if not folder.is_dir():
@@ -47,12 +79,14 @@ def check_target(path: Path, *, force: bool = False) -> None:
         raise OutputError(f"output: cannot write '{path}': '{folder}' {what}")
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
+def write_atomic(
+    path: Path, data: bytes, *, force: bool = False, inputs: Iterable[Path | None] = ()
+) -> Path:
     """Write through a temp file in the same folder, then rename: a reader (or a killed run)
     never sees half a file. Without force an existing file is never replaced, even by a
     concurrent writer (the final step is an exclusive link, not a check-then-write)."""
     path = Path(path)
-    check_target(path, force=force)
+    check_target(path, force=force, inputs=inputs)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
