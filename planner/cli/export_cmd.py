@@ -38,5 +38,5 @@ def export(
             for line in problems:
                 typer.echo(line, err=True)
             raise fail(f"{plan_file.name} has {len(problems)} safety problem(s) (listed above); fix the plan first")
-        written = export_files(plan, fmt.strip().lower(), output, force=force)
+        written = export_files(plan, fmt.strip().lower(), output, force=force, inputs=[plan_file])
     typer.echo(f"Wrote {len(written)} {fmt} file{'s' if len(written) != 1 else ''} to {output}")

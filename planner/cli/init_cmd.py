@@ -129,7 +129,7 @@ def init(
     from ..io.writers import check_target
 
     with user_errors():
-        check_target(output, force=force)
+        check_target(output, force=force, suffix=tuple(_FORMATS))
     typer.echo("A few questions for your profile. Press Enter to keep the value in [brackets].")
     answers: dict[str, Any] = {}
     with user_errors():
@@ -151,5 +151,5 @@ def init(
             if not data.get(empty):
                 data.pop(empty, None)
         text = profile_text(data, suffix, output.name)
-        write_atomic(output, text.encode("utf-8"), force=force)
+        write_atomic(output, text.encode("utf-8"), force=force, suffix=tuple(_FORMATS))
     typer.echo(f"Wrote {output}. Next: planner generate --profile {output}")

@@ -30,12 +30,12 @@ def log(
     from ..render.theme import load_theme
 
     with user_errors():
-        check_target(output, force=force)
+        check_target(output, force=force, inputs=[plan_file], suffix=".csv")
         plan = load_plan(plan_file)
         theme = load_theme(None)
         units = plan.profile.units
         data = log_csv(plan, lambda p: dose(theme, p, units))
-        write_atomic(output, data, force=force)
+        write_atomic(output, data, force=force, inputs=[plan_file], suffix=".csv")
     typer.echo(f"Wrote {output}")
 
 
@@ -60,7 +60,8 @@ def adapt(
     from ..io.writers import check_target, write_atomic
 
     with user_errors():
-        check_target(output, force=force)
+        inputs = [plan_file, log_file]
+        check_target(output, force=force, inputs=inputs, suffix=".json")
         plan = load_plan(plan_file)
         day = None
         if start is not None:
@@ -78,7 +79,8 @@ def adapt(
         problems = safety_problems(new, output.name)
         if problems:  # the engine only makes changes that keep the checks; this is a guard
             raise fail(problems[0])
-        write_atomic(output, (new.model_dump_json(indent=2) + "\n").encode("utf-8"), force=force)
+        data = (new.model_dump_json(indent=2) + "\n").encode("utf-8")
+        write_atomic(output, data, force=force, inputs=inputs, suffix=".json")
     added = len(new.changes) - len(plan.changes)
     for change in new.changes[len(plan.changes):]:
         typer.echo(say("adapt.line", week=change.week, date=change.date.isoformat(), what=change.what, why=change.why))
