@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import _options as o
-from ._common import fail, user_errors
+from ._common import echo, fail, user_errors
 
 
 class Format(str, Enum):
@@ -144,11 +144,11 @@ def generate(
             raise
     weeks_word = "week" if len(plan.weeks) == 1 else "weeks"
     sessions = sum(len(w.sessions) for w in plan.weeks)
-    typer.echo(f"Wrote {target} ({len(plan.weeks)} {weeks_word}, {sessions} sessions)")
+    echo(f"Wrote {target} ({len(plan.weeks)} {weeks_word}, {sessions} sessions)")
     if ics is not None:
-        typer.echo(f"Wrote {ics}")
+        echo(f"Wrote {ics}")
     if device_files:
-        typer.echo(f"Wrote {len(device_files)} device files ({', '.join(formats)}) to {export_dir}")
+        echo(f"Wrote {len(device_files)} device files ({', '.join(formats)}) to {export_dir}")
 
 
 def _export_request(export: tuple[str, Path] | None) -> tuple[list[str], Path | None]:

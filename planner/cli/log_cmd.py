@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from . import _options as o
-from ._common import fail, user_errors
+from ._common import echo, fail, user_errors
+from ._plans import judged
 
 PlanArg = Annotated[Path, typer.Argument(metavar="PLAN.json", help="A plan saved with 'planner generate --format json'.")]
 
@@ -31,12 +32,12 @@ def log(
 
     with user_errors():
         check_target(output, force=force, inputs=[plan_file], suffix=".csv")
-        plan = load_plan(plan_file)
+        plan = judged(load_plan(plan_file), plan_file.name)
         theme = load_theme(None)
         units = plan.profile.units
         data = log_csv(plan, lambda p: dose(theme, p, units))
         write_atomic(output, data, force=force, inputs=[plan_file], suffix=".csv")
-    typer.echo(f"Wrote {output}")
+    echo(f"Wrote {output}")
 
 
 def adapt(
@@ -62,7 +63,7 @@ def adapt(
     with user_errors():
         inputs = [plan_file, log_file]
         check_target(output, force=force, inputs=inputs, suffix=".json")
-        plan = load_plan(plan_file)
+        plan = judged(load_plan(plan_file), plan_file.name)
         day = None
         if start is not None:
             try:
@@ -83,5 +84,5 @@ def adapt(
         write_atomic(output, data, force=force, inputs=inputs, suffix=".json")
     added = len(new.changes) - len(plan.changes)
     for change in new.changes[len(plan.changes):]:
-        typer.echo(say("adapt.line", week=change.week, date=change.date.isoformat(), what=change.what, why=change.why))
-    typer.echo(f"Wrote {output} ({added} change{'s' if added != 1 else ''})")
+        echo(say("adapt.line", week=change.week, date=change.date.isoformat(), what=change.what, why=change.why))
+    echo(f"Wrote {output} ({added} change{'s' if added != 1 else ''})")
