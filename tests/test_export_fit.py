@@ -108,7 +108,8 @@ def test_swims_use_distance_and_the_pool_length():
     messages = _decode(session_to_fit(plan, session))
     assert messages[1][1]["pool_length"] == 25.0
     distances = [f for _, f in messages[2:] if f["duration_type"] == "distance"]
-    planned = [s for s in session_steps(plan, session) if isinstance(s, Step) and s.distance_m]
+    flat = [x for s in session_steps(plan, session) for x in (s.steps if isinstance(s, Repeat) else (s,))]
+    planned = [s for s in flat if isinstance(s, Step) and s.distance_m]  # swim sets are repeat groups
     assert distances and [d["duration_distance"] for d in distances] == [p.distance_m for p in planned]
     assert all(d["duration_distance"] % 25 == 0 for d in distances)  # whole pool lengths
 
