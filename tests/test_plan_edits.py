@@ -149,7 +149,7 @@ CASES: dict[str, tuple[Callable[[dict], None], dict, list[str]]] = {
     "a 1-min warm-up of one 5-s item": (one_minute_warmup, {}, ["warm-up: 1 min with", "at least 3 min"]),
     "hydration 6,000-9,000 mL": (hydration_6000_to_9000, {}, ["hydration", "before 6000-9000 mL"]),
     "hydration low above high": (hydration_low_above_high, {}, ["hydration", "low not above high"]),
-    "distance of 1,000 km": (distance_1000_km, SWIM, ["distance", "1,000,000 m"]),
+    "distance of 1,000 km": (distance_1000_km, SWIM, ["distance", ",000,000 m in a"]),
     "guidance emptied": (guidance_emptied, {}, ["guidance", "'see-a-doctor' section has no points"]),
     "guidance section deleted": (guidance_section_deleted, {}, ["guidance", "'hydration' section is missing"]),
     "a deleted week": (week_deleted, {}, ["calendar: the plan has 7 weeks", "week 3 starting 2027-01-18"]),
@@ -250,7 +250,7 @@ def _set_first_item(**values: Any) -> Callable[[dict], None]:
 @pytest.mark.parametrize("level", ["beginner", "intermediate", "advanced"])
 def test_item_effort_and_reserve_boundaries(level: str) -> None:
     plan = _plan(activity="strength", level=level, equipment=("dumbbells",))
-    cap, rir = R.MAX_ITEM_RPE[level], R.LEVEL_RULES[level].rir
+    cap, rir = R.MAX_ITEM_RPE[level], R.MIN_RIR[level]
     assert not [r for r in _rules(_with(plan, _set_first_item(rpe=cap, rir=rir))) if r.startswith("effort")]
     assert [r for r in _rules(_with(plan, _set_first_item(rpe=cap + 1))) if r.startswith("effort")]
     assert [r for r in _rules(_with(plan, _set_first_item(rir=rir - 1))) if r.startswith("effort")]

@@ -78,7 +78,7 @@ def _efforts(plan: Plan) -> list[Violation]:
     beginner plan. The race may be harder than training, never all-out."""
     out = []
     level = plan.profile.level
-    rir_min = R.LEVEL_RULES[level].rir
+    rir_min = R.MIN_RIR[level]
     for week in plan.weeks:
         for s in week.sessions:
             race = s.kind == RACE_KIND

@@ -89,8 +89,10 @@ MIN_MAIN_MINUTES = 5
 # Effort by level: a session's RPE, an item's RPE, and the fewest reps in reserve (a beginner
 # never works to failure: ACSM 2009 novices at 60-70% 1RM). A race may be harder; never 10.
 MAX_SESSION_RPE: dict[str, int] = {"beginner": 6, "intermediate": 7, "advanced": 8}
-MAX_ITEM_RPE: dict[str, int] = {"beginner": 7, "intermediate": 8, "advanced": 9}
+MAX_ITEM_RPE: dict[str, int] = {"beginner": 8, "intermediate": 9, "advanced": 9}
 MAX_RACE_RPE = 9
+# Fewest reps in reserve by level: never 0 (to failure); beginners keep 2.
+MIN_RIR: dict[str, int] = {"beginner": 2, "intermediate": 1, "advanced": 1}
 # A warm-up of at least this many minutes, its exercises filling at least this many seconds.
 WARMUP_MIN_MINUTES = 3
 WARMUP_MIN_WORK_S = 120
