@@ -282,7 +282,7 @@ class Prescription(Frozen):
 
     exercise_id: Key = Field(description="id of the exercise in the plan's exercises")
     name: Title = Field(description="the name printed for this line")
-    sets: int | None = Field(None, ge=1, le=100, description="sets")
+    sets: int | None = Field(None, ge=1, le=1000, description="sets (swim lengths count as sets)")
     reps: int | None = Field(None, ge=1, le=1000, description="repetitions a set")
     rir: int | None = Field(None, ge=0, le=5, description="reps in reserve at the end of each set")
     duration_s: int | None = Field(None, ge=1, le=12 * 3600, description="time of work in seconds")
