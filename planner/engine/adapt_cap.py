@@ -39,12 +39,15 @@ def session_done_load(s: Session, rows: list[LogEntry]) -> int:
     if not any(e.done for e in rows):
         return 0
     main = s.blocks[1]
-    logged = {e.exercise_id: e for e in rows}
+    logged: dict[str, list[LogEntry]] = {}
+    for e in rows:  # an exercise on two lines (run-walk repeats, then a walk to finish): in order
+        logged.setdefault(e.exercise_id, []).append(e)
     planned = sum(prescription_seconds(p) for p in main.items) or 1
     got = 0.0
     for p in main.items:
         own = prescription_seconds(p)
-        e = logged.get(p.exercise_id)
+        queue = logged.get(p.exercise_id)
+        e = queue.pop(0) if queue else None
         if e is None:
             got += own
         elif e.done:
