@@ -82,3 +82,20 @@ def test_a_pain_cell_out_of_range_is_one_line_error(runner, tmp_path: Path) -> N
     assert result.exit_code == 2
     assert "pain: '11' is not allowed" in result.output and "0 to 10" in result.output
     assert "Traceback" not in result.output and not out.exists()
+
+
+def test_readme_example_log_adapts_the_readme_plan(runner, tmp_path: Path) -> None:
+    """The README's walk-through with the log shipped in examples/: the numbers it shows."""
+    repo = Path(__file__).resolve().parents[1]
+    plan = tmp_path / "plan.json"
+    assert runner.invoke(app, ["generate", "--level", "beginner", "--activity", "running", "--weeks", "8",
+                               "--start-date", "2026-03-02", "--name", "Zoë Ødegård-Núñez", "--format", "json",
+                               "-o", str(plan)]).exit_code == 0
+    new = tmp_path / "plan-2.json"
+    result = runner.invoke(app, ["adapt", str(plan), str(repo / "examples" / "log-weeks-1-2.csv"), "-o", str(new)])
+    assert result.exit_code == 0, result.output
+    assert "Week 2 was done short" in result.output and "Pain of 5/10" in result.output
+    old, adapted = (json.loads(p.read_text(encoding="utf-8")) for p in (plan, new))
+    assert adapted["weeks"][:2] == old["weeks"][:2]
+    assert adapted["weeks"][2]["load"] < old["weeks"][2]["load"]
+    assert len(adapted["changes"]) == 3
