@@ -171,7 +171,11 @@ def _future_squat_loads(plan: Plan) -> list[float]:
 
 def test_top_of_range_at_target_effort_adds_a_step():
     plan = lifter_plan()
-    new = adapt_plan(plan, _squat_rows(plan, (5, 5), 5))
+    # Every set at the top of that day's range (heavy and light days plan different reps).
+    rows = [LogEntry(date=s.date, exercise_id="barbell-back-squat", done=True,
+                     reps_done=(p.reps,) * (p.sets or 1), effort_felt=5)
+            for s in plan.weeks[0].sessions for p in s.blocks[1].items if p.exercise_id == "barbell-back-squat"]
+    new = adapt_plan(plan, rows)
     assert [b - a for a, b in zip(_future_squat_loads(plan), _future_squat_loads(new))] == [2.5] * len(_future_squat_loads(plan))
     assert any("double progression" in c.why for c in new.changes)
 

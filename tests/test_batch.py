@@ -151,7 +151,7 @@ def test_bad_rows_are_reported_and_good_rows_still_print(tmp_path: Path) -> None
     assert set(files(out)) == {"zoë-ødegård-núñez.pdf", "escape.pdf", "ann.pdf", "ann-2.pdf"}
     assert list(tmp_path.glob("*.pdf")) == [] and not (tmp_path / "escape.pdf").exists()
     rows = report(out)
-    assert list(rows[0]) == ["row", "name", "status", "file", "error"]
+    assert list(rows[0]) == ["row", "name", "status", "file", "adapted", "changes", "error", "inputs", "log"]
     assert [r["row"] for r in rows] == ["2", "3", "4", "5", "6", "7", "8"]
     assert [r["status"] for r in rows] == ["printed", "failed", "failed", "failed", "printed", "printed", "printed"]
     assert rows[1]["error"].startswith("roster.csv: row 3: level: 'expert' is not allowed (allowed: one of beginner")
@@ -305,7 +305,9 @@ def test_a_killed_run_leaves_only_whole_pdfs_and_the_same_command_finishes(tmp_p
     assert 5 <= len(written) < 60
     for pdf in written:
         assert len(PdfReader(pdf).pages) == 50  # whole, never half-written
-    assert not (out / "report.csv").exists()  # the report appears only when a run ends
+    partial = report(out)  # streamed: whole rows only, each naming a whole PDF
+    assert all(len(r) == 9 and None not in r.values() for r in partial)
+    assert {r["file"] for r in partial} <= {p.name for p in written}
     subprocess.run(cmd, check=True, timeout=60)
     rows = report(out)
     assert len(rows) == 60 and {r["status"] for r in rows} == {"printed", "exists"}

@@ -185,7 +185,8 @@ def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: in
         room = max(R.MIN_MAIN_MINUTES, min(room, R.QUALITY_MAIN_MAX[profile.level]))
     if kind == "recovery":
         return max(R.MIN_MAIN_MINUTES, min(room, round(room * 0.5)))
-    base = rules.start_fraction * room * factor
+    start = max(rules.start_fraction, R.LIFTING_START_FRACTION) if R.is_lifting(kind) else rules.start_fraction
+    base = start * room * factor
     if kind == "walk-run":
         # The ladder, not the block, is the progression: start with the first rung in full.
         base = max(base, runwalk.first_rung_minutes())

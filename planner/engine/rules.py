@@ -115,15 +115,25 @@ RUN_WALK_RUNGS: tuple[tuple[int, int, int], ...] = (
 RUN_WALK_WARMUP_MIN = 5
 
 # Strength splits by days a week of lifting: each day is a list of slot patterns in priority
-# order (the planner drops from the end when time runs out).
+# order (the planner drops from the end when time runs out); "push:chest" asks for a push
+# whose primary muscles include the chest (so a dip for the triceps does not stand in).
 STRENGTH_SPLITS: dict[str, tuple[str, ...]] = {
     "full-a": ("squat", "push", "hinge", "pull", "core", "calf"),
-    "full-b": ("lunge", "push", "glute", "pull", "core", "carry"),
-    "upper": ("push", "pull", "push", "pull", "core"),
-    "lower": ("squat", "hinge", "lunge", "calf", "core"),
-    "push": ("push", "push", "push", "core"),
-    "pull": ("pull", "pull", "pull", "carry"),
-    "legs": ("squat", "hinge", "lunge", "calf", "glute"),
+    "full-b": ("lunge", "push", "hinge", "pull", "glute", "core"),
+    "upper": ("push", "pull", "push:chest", "pull:lats", "push:shoulders", "core"),
+    "lower": ("squat", "hinge", "lunge", "hinge:hamstrings", "calf", "core"),
+    "push": ("push", "push:shoulders", "push:chest", "push", "core"),
+    "pull": ("pull", "pull:lats", "hinge:hamstrings", "pull", "carry"),
+    "legs": ("squat", "hinge", "lunge", "hinge:hamstrings", "calf", "core"),
+}
+# Weekly hard sets per major muscle balanced (issue 12: 10-20 for trained lifters, none more
+# than twice another's): hamstrings get a second hinge where quads get a squat and a lunge, and
+# the pull day holds a hinge. A day's main lifts are its first slot of these patterns; a
+# second hinge in a week's full-body or pull day is an accessory (a deadlift once a week per
+# split kind is enough), so the split names which patterns are main there.
+SPLIT_MAIN_PATTERNS: dict[str, tuple[str, ...]] = {
+    "full-b": ("push", "pull"),
+    "pull": ("pull",),
 }
 SPLIT_ROTATION: dict[int, tuple[str, ...]] = {
     1: ("full-a",),
@@ -226,3 +236,85 @@ BASELINE_FACTOR_STEPS = (4, 60)
 BASELINE_RANGE: dict[str, tuple[int, int]] = {
     "beginner": (0, 180), "intermediate": (90, 420), "advanced": (180, 900)
 }
+# Periodisation (issue 12): trained lifters' lifting days within a week are heavy, moderate or
+# light, by the day's place among the week's lifting days (each split kind gets a heavy day
+# and a different one: upper heavy + light, lower heavy + moderate, ...). Beginners keep one
+# range all week (ACSM 2009: novices 8-12 reps, trained lifters 1-12 periodised).
+WEEK_WAVE: dict[int, tuple[str, ...]] = {
+    1: ("moderate",),
+    2: ("heavy", "light"),
+    3: ("heavy", "moderate", "light"),
+    4: ("heavy", "heavy", "light", "moderate"),
+    5: ("heavy", "heavy", "light", "light", "moderate"),
+    6: ("heavy", "heavy", "heavy", "light", "light", "moderate"),
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class DayDose:
+    """One kind of lifting day: the main lifts' rep range and reps in reserve at the top of the
+    range, then the accessories'. The reserve is the smallest of the block (its last build
+    week); earlier weeks keep more in the tank (double progression)."""
+
+    main: tuple[int, int]
+    main_rir: int
+    accessory: tuple[int, int]
+    accessory_rir: int
+
+
+DAY_DOSE: dict[str, dict[str, DayDose]] = {
+    "intermediate": {
+        "heavy": DayDose(main=(4, 6), main_rir=3, accessory=(6, 10), accessory_rir=2),
+        "moderate": DayDose(main=(6, 10), main_rir=2, accessory=(8, 12), accessory_rir=2),
+        "light": DayDose(main=(10, 15), main_rir=2, accessory=(10, 15), accessory_rir=1),
+    },
+    "advanced": {
+        "heavy": DayDose(main=(3, 6), main_rir=2, accessory=(6, 10), accessory_rir=2),
+        "moderate": DayDose(main=(6, 10), main_rir=2, accessory=(8, 12), accessory_rir=1),
+        "light": DayDose(main=(10, 15), main_rir=1, accessory=(10, 15), accessory_rir=1),
+    },
+}
+# The low-rep phase: in the last block of a plan with this many blocks or more, trained
+# lifters' moderate days become heavy ones (block periodisation: volume first, then intensity).
+LOW_REP_PHASE_MIN_BLOCKS = 3
+# Optional rep-max test weeks (`test_weeks`): the first and the last week test each loaded main
+# lift with one top set of this many reps after ramp sets, with this many reps in reserve (a
+# test to the last clean rep, never to failure); the result sets the loads.
+TEST_REPS: dict[str, int] = {"beginner": 10, "intermediate": 5, "advanced": 3}
+TEST_RIR: dict[str, int] = {"beginner": 2, "intermediate": 1, "advanced": 1}
+TEST_REST_S = 180
+# Limitations change the coach's order of main lifts: with a sore lower back, loaded lifts
+# that spare the spine (split squats, hip thrusts, chest-supported rows) come first; without
+# the kit for them the usual order applies (bodyweight squats are no load on the back).
+LIMITATION_MAIN_PREFERENCE: dict[str, dict[str, tuple[str, ...]]] = {
+    "lower-back": {
+        "squat": ("dumbbell-split-squat", "goblet-squat", "kettlebell-goblet-squat", "leg-press"),
+        "hinge": ("barbell-hip-thrust", "dumbbell-hip-thrust", "cable-pull-through"),
+        "pull": ("chest-supported-dumbbell-row", "seated-cable-row", "lat-pulldown"),
+    },
+}
+# Lifting and circuit sessions (issue 12): warm-up + cool-down at most 33% of a session of 45+
+# minutes, 45% of a shorter one. The warm-up is a short raise, dynamic moves and the ramp sets
+# (the first lift's lighter sets); the cool-down one static hold per worked muscle (30 s at
+# most: ACSM's 30-60 s for older adults is met by the hold plus the lifting itself).
+LIFTING_WARMUP_SHARE = 0.15
+LIFTING_COOLDOWN_SHARE = 0.08
+LIFTING_STRETCH_SETS = 1
+LIFTING_STRETCH_HOLD_MAX_S = 30
+LIFTING_START_FRACTION = 0.85
+LIFTING_FIXED_SHARE_MAX = 0.33
+LIFTING_FIXED_SHARE_MAX_SHORT = 0.45
+LIFTING_SHORT_SESSION_MIN = 45
+
+
+def is_lifting(kind: str) -> bool:
+    """Lifting days and circuits: their warm-up and cool-down are sized by the rules above."""
+    return kind in STRENGTH_SPLITS or kind == "circuit"
+
+
+def lifting_warmup_minutes(session_minutes: int) -> int:
+    return max(4, min(10, round(session_minutes * LIFTING_WARMUP_SHARE)))
+
+
+def lifting_cooldown_minutes(session_minutes: int) -> int:
+    return max(3, min(8, round(session_minutes * LIFTING_COOLDOWN_SHARE)))

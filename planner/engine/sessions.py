@@ -93,8 +93,10 @@ def build_menu(
                   if circuit and ex.needs & R.CIRCUIT_FORBIDDEN_EQUIPMENT}
         stations = []
         mains: set[str] = set()
-        main_at = main_indexes(patterns)
-        for i, pattern in enumerate(patterns):
+        main_at = main_indexes(patterns, kind)
+        for i, slot in enumerate(patterns):
+            # "push:chest": a push whose primary muscles hold the chest (balances the week).
+            pattern, _, muscle = slot.partition(":")
             found = None
             if i in main_at:
                 found = choose_main(library, profile, pattern, used, circuit=circuit)
@@ -102,7 +104,10 @@ def build_menu(
                     found = climb_bodyweight(library, profile, found, cycle)
                     mains.add(found.exercise.id)
             if found is None:
-                found = first_choice(library, profile, accessory_slots(pattern), rotation=cycle,
+                slots = accessory_slots(pattern)
+                if muscle:
+                    slots = [Slot(("strength",), pattern=pattern, muscle=muscle), *slots]
+                found = first_choice(library, profile, slots, rotation=cycle,
                                      exclude=used | banned, required=pattern not in OPTIONAL_PATTERNS)
             if found is None:
                 continue
@@ -177,11 +182,12 @@ def _strength_item(
 
 def strength_main(
     menu: Menu, profile: Profile, minutes: int, rpe: int, *, week_in_cycle: int, cycle_length: int,
-    deload: bool, cycle: int = 0, week_number: int = 0,
+    deload: bool, cycle: int = 0, week_number: int = 0, day: str | None = None, test: bool = False,
 ) -> Block:
     """Lifting sessions: see strength.strength_main (main lifts, double progression, loads)."""
     return _strength_main(menu.stations, menu.mains, profile, minutes, week_in_cycle=week_in_cycle,
-                          cycle_length=cycle_length, deload=deload, cycle=cycle, week_number=week_number)
+                          cycle_length=cycle_length, deload=deload, cycle=cycle, week_number=week_number,
+                          day=day, test=test)
 
 
 CIRCUIT_MAX_ROUNDS = {"beginner": 3, "intermediate": 4, "advanced": 5}

@@ -116,9 +116,12 @@ def stretches_for(
     return chosen
 
 
-def stretch_prescriptions(profile: Profile, stretches: list[Exercise]) -> list[Prescription]:
+def stretch_prescriptions(profile: Profile, stretches: list[Exercise], *, lifting: bool = False) -> list[Prescription]:
+    """Holds by age and level; after lifting one shorter hold per stretch (rules.LIFTING_*)."""
     hold = R.stretch_hold_s(profile.age, profile.level)
     sets = 1 if profile.session_minutes < 30 else 2
+    if lifting:
+        hold, sets = min(hold, R.LIFTING_STRETCH_HOLD_MAX_S), R.LIFTING_STRETCH_SETS
     out = []
     for ex in stretches:
         dose = ex.dose.get(profile.level)
@@ -127,10 +130,15 @@ def stretch_prescriptions(profile: Profile, stretches: list[Exercise]) -> list[P
     return out
 
 
-def cooldown_minutes_needed(profile: Profile, stretches: list[Prescription]) -> int:
-    """At least the default cool-down; longer when the stretches need it (+1 minute easy)."""
+def cooldown_minutes_needed(
+    profile: Profile, stretches: list[Prescription], *, lifting: bool = False, minutes: int | None = None
+) -> int:
+    """At least the default cool-down (for a session of `minutes`, default the profile's);
+    longer when the stretches need it (+1 minute easy)."""
     stretch_s = sum(prescription_seconds(p) for p in stretches)
-    return max(R.cooldown_minutes(profile.session_minutes), math.ceil((stretch_s + 60) / 60))
+    length = minutes or profile.session_minutes
+    least = (R.lifting_cooldown_minutes if lifting else R.cooldown_minutes)(length)
+    return max(least, math.ceil((stretch_s + 60) / 60))
 
 
 def build_cooldown(
