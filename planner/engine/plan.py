@@ -16,6 +16,7 @@ from .checks import adductor_care, check_plan
 from ..errors import UnsafePlanError
 from ..library.catalog import ExerciseLibrary
 from .guidance import guidance_sections, session_hydration
+from .activity_notes import activity_notes
 from .phases import phases
 from .race import baseline_notes, event_notes, race_session
 from ..models import Generator, Plan, Prescription, Profile, Session, Week
@@ -285,7 +286,7 @@ def build_plan(profile: Profile, library: ExerciseLibrary, seed: int = 0) -> Pla
     variant_ids = {v for ex in exercises for v in (ex.regression, ex.progression) if v} - set(used_ids)
     variants = {i: ex.name for i in sorted(variant_ids) if (ex := library.get(i)) is not None}
     longest = max((s.minutes for w in weeks for s in w.sessions), default=0)
-    notes = _notes(profile) + event_notes(profile, weeks) + baseline_notes(profile, weeks)
+    notes = _notes(profile) + activity_notes(profile, weeks) + event_notes(profile, weeks) + baseline_notes(profile, weeks)
     if longest < 0.8 * profile.session_minutes:
         notes.append(say("notes.shorter", used=longest, available=profile.session_minutes))
     plan = Plan(

@@ -46,7 +46,7 @@ class LevelRules:
 
 LEVEL_RULES: dict[str, LevelRules] = {
     "beginner": LevelRules(
-        start_fraction=0.6, ramp=0.07, easy_rpe=3, long_rpe=4, tempo_rpe=5, interval_rpe=6,
+        start_fraction=0.6, ramp=0.07, easy_rpe=3, long_rpe=4, tempo_rpe=6, interval_rpe=7,
         quality_sessions=0, quality_from_week=99, long_ratio=1.15,
         strength_days=3, strength_rpe=6, rir=3, rep_low=10, rep_high=15, sets_min=1, sets_max=3,
         rest_compound_s=90, rest_accessory_s=60, circuit_work_s=30, circuit_rest_s=30,
@@ -168,6 +168,12 @@ def cooldown_minutes(session_minutes: int) -> int:
     return max(3, min(12, round(session_minutes * 0.15)))
 
 
+def endurance_cooldown_minutes(session_minutes: int) -> int:
+    """A run, ride, swim or walk eases off in a few minutes (8%, 3-8 min), then one hold per
+    stretch: warm-up + cool-down stay within a quarter of a 45+ min easy session (issue 11)."""
+    return max(3, min(8, round(session_minutes * 0.08)))
+
+
 def stretch_hold_s(age: int | None, level: str) -> int:
     """ACSM: 10-30 s holds, 30-60 s for older adults."""
     if age is not None and age >= 65:
@@ -221,12 +227,58 @@ MAX_TEMPO_WORK_S: dict[str, int] = {"beginner": 15 * 60, "intermediate": 24 * 60
 # A quality session's main block holds its hard work, the rests, and a short easy finish;
 # it is not padded out to the session length with easy minutes.
 QUALITY_MAIN_MAX: dict[str, int] = {"beginner": 25, "intermediate": 40, "advanced": 50}
+# Cycling's sweet-spot blocks (2 x 10 to 3 x 20 min) need a longer main block.
+CYCLING_QUALITY_MAIN_MAX: dict[str, int] = {"beginner": 30, "intermediate": 55, "advanced": 80}
+
+
+def quality_main_max(activity: str, level: str, kind: str = "tempo") -> int:
+    """Intervals keep the short block everywhere: the reps, their rests and a short easy finish."""
+    sweet_spot = activity == "cycling" and kind == "tempo"
+    return (CYCLING_QUALITY_MAIN_MAX if sweet_spot else QUALITY_MAIN_MAX)[level]
+
+
+# Quality work progresses by reps, then length (Daniels): a step every second build week.
+# Tempo: cruise reps start at this count; intervals (reps, work s); cycling sweet spot
+# (Coggan 88-94% FTP) as (reps, block s) with a quarter of the block easy between.
+TEMPO_START_REPS = 2
+INTERVAL_LADDER: dict[str, tuple[tuple[int, int], ...]] = {
+    "beginner": ((4, 60), (5, 60), (6, 60)),
+    "intermediate": ((4, 120), (5, 120), (6, 120), (4, 180), (5, 180)),
+    "advanced": ((5, 180), (6, 180), (7, 180), (5, 240), (6, 240)),
+}
+SWEET_SPOT_LADDER: dict[str, tuple[tuple[int, int], ...]] = {
+    "beginner": ((2, 600),),
+    "intermediate": ((2, 600), (3, 600), (2, 900), (3, 900), (2, 1200)),
+    "advanced": ((2, 900), (3, 900), (2, 1200), (3, 1200)),
+}
+# Quality sessions are never easier than these (one effort scale: tempo RPE 6-7 "comfortably
+# hard", intervals RPE 7+); softened below them, a session is called easy.
+QUALITY_RPE_FLOOR: dict[str, int] = {"tempo": 6, "intervals": 7}
 # Lighter weeks keep the work: each main block keeps 55-85% of last week's, never under 10 min.
 DELOAD_MAIN_MIN, DELOAD_MAIN_MAX = 0.55, 0.85
 DELOAD_MAIN_FLOOR = 10
+# ... and the long session keeps at least 60% of its main block (issue 11).
+DELOAD_LONG_MIN = 0.60
 # Easy and long sessions: warm-up 10% of the session, at least 5 min, never more than the full one.
 EASY_WARMUP_MIN = 5
 EASY_WARMUP_SHARE = 0.10
+EASY_WARMUP_MAX = 8  # 5-8 min easy in the activity: the first minutes of the session are the rest of it
+# Warm-up + cool-down at most this share of a session (issue 11): a quarter of an easy or
+# long session of 45+ min, a third of any other of 45+ min, 45% of a shorter one.
+OVERHEAD_SHARE_EASY, OVERHEAD_SHARE, OVERHEAD_SHARE_SHORT = 0.25, 0.33, 0.45
+OVERHEAD_LONG_FROM = 45
+
+
+def overhead_share(kind: str, session_minutes: int) -> float:
+    if session_minutes < OVERHEAD_LONG_FROM:
+        return OVERHEAD_SHARE_SHORT
+    return OVERHEAD_SHARE_EASY if kind in ("easy", "long") else OVERHEAD_SHARE
+
+
+# A quality session's full warm-up (easy, drills, strides) takes at most this many minutes (RAMP).
+QUALITY_WARMUP_MAX = 10
+# From 65, two balance moves join every endurance warm-up (about 2 minutes by a rail).
+BALANCE_WARMUP_MIN = 2
 # Baseline (issue 11): week 1 aims at 90% of the current weekly minutes (70-110% allowed),
 # searching growth factors 0.2-3.0 in steps of 0.05 with main blocks of 10+ min; outside a
 # level's usual weekly minutes the plan says so.
@@ -236,6 +288,48 @@ BASELINE_FACTOR_STEPS = (4, 60)
 BASELINE_RANGE: dict[str, tuple[int, int]] = {
     "beginner": (0, 180), "intermediate": (90, 420), "advanced": (180, 900)
 }
+
+# Swimming (issue 11; novices swim lengths with rests, others reps by distance on a send-off).
+# Drill/kick reps x metres by level, at most this share of the block; pace factors on the easy
+# pace (drills and kick are slower, threshold and interval reps faster).
+SWIM_TECHNIQUE: dict[str, tuple[int, int]] = {"beginner": (2, 25), "intermediate": (4, 50), "advanced": (6, 50)}
+SWIM_TECHNIQUE_SHARE = 0.34
+SWIM_TECHNIQUE_MIN_BLOCK_S = 6 * 60  # blocks shorter than this are all swimming
+SWIM_DRILL_FACTOR, SWIM_KICK_FACTOR = 1.3, 1.7
+SWIM_TEMPO_FACTOR, SWIM_INTERVAL_FACTOR = 0.92, 0.85
+SWIM_SHORT_REST_S = 20
+# A novice's main set: rep length by build week (8 x 25 m with 20 s rest, up to 200 m reps).
+SWIM_NOVICE_REP_M: tuple[int, ...] = (25, 25, 50, 50, 75, 100, 100, 150, 200)
+SWIM_NOVICE_REST_S = 20
+# Others' easy and long main sets: (easy rep, long rep) in metres, 15-30 s rest.
+SWIM_EASY_REP_M: dict[str, tuple[int, int]] = {"beginner": (50, 100), "intermediate": (200, 300), "advanced": (300, 400)}
+SWIM_EASY_REST_S = 20
+# Threshold (CSS-like) and interval sets: (rep metres, starting reps, most work seconds).
+SWIM_TEMPO: dict[str, tuple[int, int, int]] = {
+    "beginner": (50, 4, 15 * 60), "intermediate": (100, 5, 24 * 60), "advanced": (200, 4, 32 * 60)}
+SWIM_INTERVAL: dict[str, tuple[int, int, int]] = {
+    "beginner": (25, 6, 8 * 60), "intermediate": (50, 8, 16 * 60), "advanced": (100, 8, 24 * 60)}
+SWIM_TEMPO_REST_S, SWIM_INTERVAL_REST_S = 15, 30
+# Shoulder limitation: reps of at most 100 m, and no stroke work above this RPE (kick instead).
+SWIM_SHOULDER_MAX_REP_M = 100
+SWIM_SHOULDER_STROKE_RPE_MAX = 7
+
+# Walking's everyday session is brisk (RPE 4, WHO moderate activity), not a stroll.
+WALKING_EASY_RPE = 4
+# WHO 2020: 150 min a week of moderate activity; brisk walking by the last build week at least
+# this many minutes where days x minutes allow 150.
+WHO_WEEKLY_MINUTES = 150
+WHO_BRISK_MIN = 90
+# Brisk walking is low-risk: week 1 uses at least this share of the main-block room.
+WALKING_START_FRACTION = 0.8
+# Other endurance activities: week 1 uses at least this share of the room (issue 11: a
+# beginner's build weeks fill 65%+ of the session minutes asked).
+ENDURANCE_START_FRACTION = 0.68
+# A knee limitation: half the weekly rise; run-walk holds each rung 1.5 weeks with 30 s more walking.
+KNEE_RAMP_SHARE = 0.5
+KNEE_RUNG_PACE = 2 / 3
+KNEE_EXTRA_WALK_S = 30
+
 # Periodisation (issue 12): trained lifters' lifting days within a week are heavy, moderate or
 # light, by the day's place among the week's lifting days (each split kind gets a heavy day
 # and a different one: upper heavy + light, lower heavy + moderate, ...). Beginners keep one
