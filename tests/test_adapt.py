@@ -12,7 +12,9 @@ from conftest import assert_one_line_error
 from planner import build_plan, load_library
 from planner.cli import app
 from planner.engine.adapt import adapt_plan
+from planner.engine.adapt_cap import done_load
 from planner.engine.checks import check_plan
+from planner.engine.timing import prescription_seconds
 from planner.models import LogEntry, Plan, Profile
 
 START = dt.date(2026, 3, 2)
@@ -38,12 +40,80 @@ def week_log(plan: Plan, week: int, *, done_sessions: int | None = None, **field
     return out
 
 
+def _by_date(log: list[LogEntry]) -> dict[dt.date, list[LogEntry]]:
+    out: dict[dt.date, list[LogEntry]] = {}
+    for e in log:
+        out.setdefault(e.date, []).append(e)
+    return out
+
+
 def test_half_missed_repeats_the_week():
     plan = runner_plan()
     log = week_log(plan, 1) + week_log(plan, 2, done_sessions=1)
     new = adapt_plan(plan, log)
-    assert new.weeks[2].load == plan.weeks[1].load  # week 3 repeats week 2
+    # week 3 repeats week 2's sessions (the same work, not week 3's), and as only a third of
+    # week 2 was done, they are shortened to at most 10% above what was done
+    assert [x.kind for x in new.weeks[2].sessions] == [x.kind for x in plan.weeks[1].sessions]
+    assert new.weeks[2].load <= plan.weeks[1].load
     assert [c.why for c in new.changes if "Half or more" in c.why]
+    # one session of three done: 1.1 x that would leave sessions of warm-up and cool-down only,
+    # so the week is as short as a session should be, and the change says so
+    done = done_load(plan.weeks[1], _by_date(log))
+    assert 1.1 * done < new.weeks[2].load < plan.weeks[1].load
+    assert any("as short as a session should be" in c.what for c in new.changes)
+    assert not check_plan(new)
+
+
+def _short_week(plan: Plan, week: int, share: float) -> list[LogEntry]:
+    """Every session of `week` done, each line for `share` of its planned time."""
+    out = []
+    for s in plan.weeks[week - 1].sessions:
+        for p in s.blocks[1].items:
+            out.append(LogEntry(date=s.date, exercise_id=p.exercise_id, done=True,
+                                minutes_done=round(prescription_seconds(p) * share / 60, 1)))
+    return out
+
+
+def test_done_load_reads_logged_minutes_and_lines_left_out():
+    plan = runner_plan()
+    s = plan.weeks[0].sessions[0]
+    main = s.blocks[1]
+    whole = {s.date: [LogEntry(date=s.date, exercise_id=main.items[0].exercise_id, done=True)]}
+    assert done_load(plan.weeks[0], whole) == s.load  # lines left out of a done session: as planned
+    assert done_load(plan.weeks[0], {}) == 0
+    half = {s.date: _short_week(plan, 1, 0.5)[:len(main.items)]}
+    assert s.rpe * (s.minutes - main.minutes) < done_load(plan.weeks[0], half) < s.load
+
+
+def test_week_done_short_caps_the_next_week_at_ten_percent_above_what_was_done():
+    plan = runner_plan()
+    log = week_log(plan, 1) + _short_week(plan, 2, 0.6)
+    done = done_load(plan.weeks[1], _by_date(log))
+    assert done < plan.weeks[1].load / 1.1  # the plan's week 3 would be a jump over what was done
+    new = adapt_plan(plan, log)
+    assert new.weeks[2].load <= 1.1 * done < plan.weeks[2].load
+    change = next(c for c in new.changes if "done short" in c.why)
+    assert change.week == 3 and f"{done} load units done" in change.why
+    assert f"at most {round(1.1 * done)}" in change.what
+    # the weeks after build back up at most 10% a regular week, lighter weeks lighter
+    regular = done
+    for w in new.weeks[2:]:
+        assert w.load <= 1.1 * regular + 1e-9
+        if w.kind != "deload":
+            regular = w.load
+    assert new.weeks[:2] == plan.weeks[:2]
+    assert not check_plan(new)
+
+
+def test_lighter_week_after_a_short_week_keeps_its_floor():
+    """A lighter week straight after a week done short: no jump over what was done, but never
+    under 60% of the week before as printed (the plan's lighter-week rule)."""
+    plan = runner_plan()
+    log = week_log(plan, 1) + week_log(plan, 2) + _short_week(plan, 3, 0.6)
+    new = adapt_plan(plan, log)
+    assert plan.weeks[3].kind == "deload"
+    assert 0.6 * plan.weeks[2].load <= new.weeks[3].load <= plan.weeks[3].load
+    assert any("done short" in c.why for c in new.changes)
     assert not check_plan(new)
 
 
@@ -88,8 +158,12 @@ def test_pain_without_a_usable_regression_keeps_the_exercise_with_the_note():
 
 
 def _squat_rows(plan: Plan, reps: tuple[int, ...], effort: int) -> list[LogEntry]:
-    return [LogEntry(date=s.date, exercise_id="barbell-back-squat", done=True, reps_done=reps, effort_felt=effort)
-            for s in plan.weeks[0].sessions if any(p.exercise_id == "barbell-back-squat" for p in s.blocks[1].items)]
+    """Week 1 all done (a session left out of a log counts as missed), the squat with its reps."""
+    squat = [LogEntry(date=s.date, exercise_id="barbell-back-squat", done=True, reps_done=reps, effort_felt=effort)
+             for s in plan.weeks[0].sessions if any(p.exercise_id == "barbell-back-squat" for p in s.blocks[1].items)]
+    rest = [LogEntry(date=s.date, exercise_id=s.blocks[1].items[0].exercise_id, done=True)
+            for s in plan.weeks[0].sessions if s.date not in {e.date for e in squat}]
+    return squat + rest
 
 
 def _future_squat_loads(plan: Plan) -> list[float]:
@@ -139,6 +213,15 @@ def test_random_logs_keep_every_invariant(data, which):
     new = adapt_plan(plan, log)
     assert not check_plan(new)
     assert new.weeks[:weeks] == plan.weeks[:weeks]
+    # a week done short is not followed by a jump: the next regular week at most 10% above it
+    ref = next(w for w in reversed(plan.weeks[:weeks]) if w.kind != "deload")
+    done = done_load(ref, _by_date(log))
+    whole_week_missed = not any(e.done for e in log if e.date >= plan.weeks[weeks - 1].start_date)
+    ahead = next((w for w in new.weeks[weeks:] if w.kind != "deload"), None)
+    if done < ref.load and not whole_week_missed and ahead is not None:
+        said = any("as short as a session should be" in c.what or "no shorter week keeps" in c.what
+                   for c in new.changes)
+        assert ahead.load <= 1.1 * done + 1e-9 or said
     assert [w.start_date for w in new.weeks] == [w.start_date for w in plan.weeks]
 
 

@@ -52,7 +52,7 @@ def test_one_field_per_log_cell_named_by_the_contract() -> None:
     names = set(fields_of(render_pdf(plan, "handout", fillable=True)))
     expected = set()
     for s, i, p in main_lines(plan):
-        cols = ["done", "reps_done" if p.reps else "minutes_done", "effort_felt"]
+        cols = ["done", "reps_done" if p.reps else "minutes_done", "effort_felt", "pain"]
         cols += ["load_kg"] if is_loaded(plan, p) else []
         expected |= {f"{s.date.isoformat()}~{i}~{p.exercise_id}~{c}" for c in cols}
         if i == 0:

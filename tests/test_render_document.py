@@ -176,7 +176,7 @@ def test_log_week_puts_exercises_down_and_sessions_across(plan):
     assert len(week.columns) == 1 + 3
     assert week.columns[1].startswith("Mon 2 Mar\nEasy run")
     labels = [r.label for r in week.rows]
-    assert labels == ["Warm-up", "Easy run", "Plié squat", "Cool-down", "Drink before", "Effort felt (1–10)", "Notes"]
+    assert labels == ["Warm-up", "Easy run", "Plié squat", "Cool-down", "Drink before", "Effort felt (1–10)", "Pain (0–10, 0 = none)", "Notes"]
     plie = week.rows[2]
     assert plie.cells == ["3 × 12 reps · RPE 6 · 2 in reserve"] * 3
     assert week.rows[-1].tall and week.rows[-1].cells == ["", "", ""]

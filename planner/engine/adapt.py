@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
+from .adapt_cap import cap_weeks, done_load
 from .adapt_rules import RULE
-from .checks import check_plan
+from .checks import LIGHTER_KINDS, check_plan
 from .strength import plate_step
 from .words import say
 from ..models import Block, Change, Exercise, LogEntry, Plan, Prescription, Session, Week
@@ -58,18 +59,6 @@ def _session_done(entries: list[LogEntry]) -> bool:
     return any(e.done for e in entries)
 
 
-def _done_load(week: Week, by_date: dict[dt.date, list[LogEntry]]) -> int:
-    """Load actually done: effort x logged minutes (the planned minutes when none are given)."""
-    total = 0.0
-    for s in week.sessions:
-        rows = by_date.get(s.date, [])
-        if not _session_done(rows):
-            continue
-        minutes = [e.minutes_done for e in rows if e.done and e.minutes_done is not None]
-        total += s.rpe * (min(sum(minutes), s.minutes) if minutes else s.minutes)
-    return round(total)
-
-
 def adapt_plan(plan: Plan, log: Iterable[LogEntry], *, start: dt.date | None = None,
                find: Find | None = None) -> Plan:
     """The plan with the weeks from `start` (default: the day after the last logged date)
@@ -100,7 +89,7 @@ def adapt_plan(plan: Plan, log: Iterable[LogEntry], *, start: dt.date | None = N
     high = sum(1 for s in last.sessions if any(
         e.effort_felt is not None and e.effort_felt >= s.rpe + RULE["effort-high"].threshold
         for e in by_date.get(s.date, [])))
-    offset, why = 0, ""
+    offset, why, what_key = 0, "", ""
     if missed_weeks:
         offset = min(missed_weeks, int(RULE["missed-weeks"].threshold), first)
         why = say("adapt.why.missed-weeks", n=missed_weeks)
@@ -111,25 +100,46 @@ def adapt_plan(plan: Plan, log: Iterable[LogEntry], *, start: dt.date | None = N
         offset, why, what_key = 1, say("adapt.why.effort-high", n=high, week=last.number), "hold"
 
     baseline = len(check_plan(plan))
-    done = _done_load(last, by_date) if not missed_weeks else 0
-    cap = RULE["done-short"].threshold * done
+    # the 10% rule against what was done: the last regular week's done load, when it fell short
+    ref = next((w for w in reversed(past) if w.kind not in LIGHTER_KINDS), None)
+    done = done_load(ref, by_date) if ref is not None and not missed_weeks else 0
+    if ref is None or done >= ref.load:
+        done = 0
 
     def ok(candidate: Plan) -> bool:
         return len(check_plan(candidate)) <= baseline
 
     def fits_done(candidate: Plan) -> bool:
-        return not done or candidate.weeks[first].load <= cap + 1e-9
+        return not done or not cap_weeks(candidate, first, done)[1]
 
     order = list(range(offset, first + 1)) + list(range(offset - 1, -1, -1))
     chosen = next((o for o in order if ok(_shifted(plan, first, o)) and fits_done(_shifted(plan, first, o))), None)
+    shortened: list[int] = []
     if chosen is None:
         chosen = next(o for o in order if ok(_shifted(plan, first, o)))
+        capped, shortened = cap_weeks(_shifted(plan, first, chosen), first, done)
+        if not ok(capped):  # the whole steps of sets and times left no cut within every check
+            shortened = []
+            changes.append(Change(**where, what=say("adapt.what.shortened-none", week=first + 1),
+                                  why=say("adapt.why.done-short", week=ref.number, done=done)))
     adapted = _shifted(plan, first, chosen) if chosen else plan
+    if shortened:
+        adapted = capped
     if chosen and why and chosen == offset:
         changes.append(Change(**where, what=say(f"adapt.what.{what_key}", n=chosen, source=first + 1 - chosen), why=why))
-    elif chosen:
+    elif chosen and done:
         changes.append(Change(**where, what=say("adapt.what.capped", source=first + 1 - chosen, done=done),
-                              why=say("adapt.why.done-short", week=last.number, done=done)))
+                              why=say("adapt.why.done-short", week=ref.number, done=done)))
+    elif chosen:  # the rule's own step would break a check: the nearest one that keeps them
+        changes.append(Change(**where, what=say(f"adapt.what.{what_key}", n=chosen, source=first + 1 - chosen), why=why))
+    if shortened:
+        span = say("adapt.what.weeks-one", week=shortened[0]) if len(shortened) == 1 else \
+            say("adapt.what.weeks-many", first=shortened[0], last=shortened[-1])
+        loads = ", ".join(str(adapted.weeks[n - 1].load) for n in shortened)
+        cap = RULE["done-short"].threshold * done
+        key = "shortened" if adapted.weeks[first].load <= cap else "shortened-floor"
+        changes.append(Change(**where, what=say(f"adapt.what.{key}", weeks=span, loads=loads, cap=round(cap)),
+                              why=say("adapt.why.done-short", week=ref.number, done=done)))
 
     adapted, more = _exercise_rules(adapted, plan, first, entries, find or plan.exercise, baseline)
     changes += more

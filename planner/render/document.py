@@ -34,6 +34,7 @@ from .model import (
     WeekPage,
     Weeks,
 )
+from .changes import changes, week_marker
 from .overview import calendar, readiness
 from .theme import Theme
 
@@ -72,7 +73,7 @@ def _loaded(plan: Plan, p: Prescription) -> bool:
 
 def _log_fields(date: dt.date, row: int, p: Prescription, loaded: bool) -> dict[str, str]:
     """The form fields of one main-block line: the same columns the log sheet (CSV) has."""
-    columns = ["done", *(["load_kg"] if loaded else []), "reps_done" if p.reps else "minutes_done", "effort_felt"]
+    columns = ["done", *(["load_kg"] if loaded else []), "reps_done" if p.reps else "minutes_done", "effort_felt", "pain"]
     return {c: field_name(date, row, p.exercise_id, c) for c in columns}
 
 
@@ -175,6 +176,7 @@ def week_page(theme: Theme, plan: Plan, week: Week) -> WeekPage:
         light=week.kind == "deload",
         days=days,
         drink=theme.t("hydration_week_line", items=usual) if usual else "",
+        changed=week_marker(theme, plan, week),
     )
 
 
@@ -244,6 +246,7 @@ def log_week(theme: Theme, plan: Plan, week: Week) -> LogWeek:
         )
     )
     rows.append(LogRow(label=theme.t("log_effort_row"), cells=[""] * len(sessions)))
+    rows.append(LogRow(label=theme.t("log_pain_row"), cells=[""] * len(sessions)))
     rows.append(LogRow(label=theme.t("log_notes_row"), cells=[""] * len(sessions), tall=True))
     return LogWeek(
         outline=outline,
@@ -251,6 +254,7 @@ def log_week(theme: Theme, plan: Plan, week: Week) -> LogWeek:
         subtitle=theme.t("log_subtitle", summary=summary, hint=theme.t("log_hint")),
         columns=[theme.t("log_exercise"), *columns],
         rows=rows,
+        changed=week_marker(theme, plan, week),
     )
 
 
@@ -382,19 +386,8 @@ def guidance(theme: Theme, plan: Plan) -> Guidance:
 
 
 def weeks(theme: Theme, plan: Plan) -> Weeks:
-    headers = [
-        theme.t(k)
-        for k in (
-            "col_done",
-            "col_exercise",
-            "col_dose",
-            "col_rest",
-            "col_effort",
-            "col_log_load",
-            "col_log_amount",
-            "col_log_effort",
-        )
-    ]
+    columns = ("done", "exercise", "dose", "rest", "effort", "log_load", "log_amount", "log_effort", "log_pain")
+    headers = [theme.t(f"col_{k}") for k in columns]
     common = dict(outline=theme.t("outline_weeks"), headers=headers, notes_label=theme.t("notes_label"))
     if theme.layout == "log":
         return Weeks(**common, logs=[log_week(theme, plan, w) for w in plan.weeks])
@@ -418,6 +411,8 @@ def build_document(plan: Plan, theme: Theme, coach: Coach | None = None) -> Docu
         "guidance": lambda: guidance(theme, plan),
     }
     sections = [builders[name]() for name in theme.sections]
+    if plan.changes:  # an adapted plan says what changed first thing after the cover
+        sections.insert(1 if theme.sections[:1] == ["cover"] else 0, changes(theme, plan))
     activity = theme.t(f"activity_{p.activity}")
     generator = theme.t("footer_generator", name=plan.generator.name, version=plan.generator.version)
     meta = Meta(
@@ -476,6 +471,9 @@ def user_texts(plan: Plan, coach: Coach | None, theme: Theme) -> Iterator[tuple[
                 for item in b.items:
                     yield f"exercise '{item.exercise_id}' name", item.name
                     yield f"exercise '{item.exercise_id}' notes", item.notes
+    for i, c in enumerate(plan.changes):
+        yield f"changes[{i}] what", c.what
+        yield f"changes[{i}] why", c.why
     for ex in plan.exercises:
         yield f"exercise '{ex.id}' name", ex.name
         for line in ex.instructions:

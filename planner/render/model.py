@@ -119,6 +119,7 @@ class WeekPage(_Doc):
     light: bool
     days: list[Day]
     drink: str = ""  # the week's usual drink line, said once; a Day's drink only where it differs
+    changed: str = ""  # an adapted plan: the marker of the changes that start this week
 
 
 class CalendarRow(_Doc):
@@ -164,11 +165,12 @@ class LogWeek(_Doc):
     subtitle: str
     columns: list[str]
     rows: list[LogRow]
+    changed: str = ""  # an adapted plan: the marker of the changes that start this week
 
 
 class Weeks(_Doc):
     outline: str
-    headers: list[str]  # done, exercise, dose, rest, effort, then the three log columns
+    headers: list[str]  # done, exercise, dose, rest, effort, then the four log columns
     notes_label: str
     weeks: list[WeekPage] = []
     logs: list[LogWeek] = []
@@ -203,7 +205,26 @@ class Guidance(_Doc):
     kind: str = "guidance"
 
 
-Section = Cover | Calendar | Readiness | Weeks | Guide | Guidance
+class ChangeRow(_Doc):
+    week: str  # "Week 3"
+    date: str  # the first day the change applies
+    exercise: str  # the exercise's name, or the words for the whole week
+    what: str
+    why: str
+
+
+class Changes(_Doc):
+    """An adapted plan's changes (Plan.changes), in a box near the front of the handout."""
+
+    outline: str
+    title: str
+    intro: str
+    headers: list[str]
+    rows: list[ChangeRow]
+    kind: str = "changes"
+
+
+Section = Cover | Changes | Calendar | Readiness | Weeks | Guide | Guidance
 
 
 class Running(_Doc):

@@ -35,8 +35,9 @@ from .branding import validate_coach
 from .cover_page import cover
 from .flowables import Outline, Styles
 from .fonts import FontFamily, missing_characters, register_family
+from .changes_page import changes_page
 from .guide_pages import guidance, guide
-from .model import Calendar, Readiness
+from .model import Calendar, Changes, Readiness
 from .overview_pages import calendar, readiness
 from .page_frame import canvas_class
 from .theme import Theme, load_theme, to_grey, with_paper
@@ -166,6 +167,8 @@ def _render(plan: Plan, theme: "str | Path | Theme | None", paper: str | None, c
                 new_page = i == 0 or th.week_starts_page or th.layout == "log"
                 story += [PageBreak() if new_page else CondPageBreak(height / 3)]
                 story += [*([Outline("weeks", section.outline, 0)] if i == 0 else []), *page]
+        elif isinstance(section, Changes):
+            story += changes_page(s, section, width)
         elif isinstance(section, Calendar):
             story += calendar(s, section, width, height)
         elif isinstance(section, Readiness):

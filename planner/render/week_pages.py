@@ -15,11 +15,11 @@ from .grid import Grid, GridStyle, Row
 
 
 # the table column each log field sits in (see _week_columns and Weeks.headers)
-_COLUMN = {"done": 0, "load_kg": 5, "reps_done": 6, "minutes_done": 6, "effort_felt": 7}
+_COLUMN = {"done": 0, "load_kg": 5, "reps_done": 6, "minutes_done": 6, "effort_felt": 7, "pain": 8}
 
 
 def _week_columns(width: float) -> list[float]:
-    fixed = [26, 0, 88, 50, 78, 40, 46, 36]
+    fixed = [26, 0, 84, 44, 78, 40, 46, 36, 30]
     fixed[1] = width - sum(fixed)
     return fixed
 
@@ -63,14 +63,14 @@ def _day_table(s: Styles, weeks: d.Weeks, day: d.Day, width: float) -> Grid:
     """Warm-up, main work and cool-down as one table with the log columns to fill in."""
     size = s.theme.fonts.table_size
     rows = [Row(cells=list(weeks.headers), kind="head")]
-    loaded = [False] * 5 + [True] * 3
-    unloaded = [False] * 6 + [True] * 2  # no "load used" to write on bodyweight, cardio or stretch lines
+    loaded = [False] * 5 + [True] * 4
+    unloaded = [False] * 6 + [True] * 3  # no "load used" to write on bodyweight, cardio or stretch lines
     for block in day.blocks:
         rows.append(Row(cells=[block.heading], kind="band"))
         for r in block.rows:
             fields = [(_COLUMN[k], name) for k, name in r.fields.items()] if s.fillable else None
             shade = loaded if r.loaded else unloaded
-            rows.append(Row(cells=["", r.exercise, r.dose, r.rest, r.effort, "", "", ""], shade=shade, tick=True, note=r.note, fields=fields))
+            rows.append(Row(cells=["", r.exercise, r.dose, r.rest, r.effort, "", "", "", ""], shade=shade, tick=True, note=r.note, fields=fields))
     notes = [(0, day.notes_field)] if s.fillable and day.notes_field else None
     rows.append(Row(cells=[weeks.notes_label], kind="band", muted=True, min_height=size * (2.6 if s.theme.dense else 3.2), fields=notes))
     if day.drink:
@@ -81,6 +81,8 @@ def _day_table(s: Styles, weeks: d.Weeks, day: d.Day, width: float) -> Grid:
 
 def week_page(s: Styles, weeks: d.Weeks, wk: d.WeekPage, key: str, width: float) -> list[Flowable]:
     out: list[Flowable] = [Outline(key, wk.outline, 1), s.para(wk.heading, s.h1), s.para(wk.summary, s.small)]
+    if wk.changed:  # an adapted plan: the changes that start this week, in a word
+        out.append(s.para(wk.changed, s.h3))
     if wk.drink:  # said once for the week; a session repeats it only where its own differs
         out.append(s.para(wk.drink, s.small))
     for day in wk.days:
@@ -115,6 +117,7 @@ def log_week(s: Styles, lw: d.LogWeek, key: str, width: float, height: float) ->
             )
         )
     table = Grid([label_w] + [day_w] * n, rows, grid_style(s, size, tick=False))
-    content = [s.para(lw.heading, s.h1), s.para(lw.subtitle, s.small), Spacer(1, 4), table]
+    marker = [s.para(lw.changed, s.h3)] if lw.changed else []
+    content = [s.para(lw.heading, s.h1), s.para(lw.subtitle, s.small), *marker, Spacer(1, 4), table]
     return [Outline(key, lw.outline, 1), KeepInFrame(width, height - 4, content, mode="shrink")]
 
