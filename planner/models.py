@@ -285,7 +285,9 @@ class Prescription(Frozen):
     sets: int | None = Field(None, ge=1, le=1000, description="sets (swim lengths count as sets)")
     reps: int | None = Field(None, ge=1, le=1000, description="repetitions a set")
     rir: int | None = Field(None, ge=0, le=5, description="reps in reserve at the end of each set")
-    duration_s: int | None = Field(None, ge=1, le=12 * 3600, description="time of work in seconds")
+    duration_s: int | None = Field(
+        None, ge=1, le=48 * 3600, description="time of work in seconds (up to 48 h: an ultra event's race)"
+    )
     distance_m: int | None = Field(None, ge=1, le=1_000_000, description="distance in metres")
     hold_s: int | None = Field(None, ge=1, le=3600, description="hold of a stretch or static position, in seconds")
     rest_s: int | None = Field(None, ge=0, le=3600, description="rest between sets or intervals, in seconds")
@@ -302,7 +304,7 @@ class Block(Frozen):
     """One part of a session (warm-up, main work, cool-down): its minutes and its lines."""
 
     kind: BlockKind = Field(description="which part of the session: warm-up, main or cool-down")
-    minutes: int = Field(ge=1, le=720, description="minutes the part takes")
+    minutes: int = Field(ge=1, le=48 * 60, description="minutes the part takes (up to 48 h: an ultra event)")
     items: list[Prescription] = Field(min_length=1, max_length=60, description="the lines of the part, in order")
 
 
@@ -328,7 +330,7 @@ class Session(Frozen):
     date: dt.date = Field(description="the day of the session (YYYY-MM-DD)")
     title: Title = Field(description="the heading printed for the session")
     kind: Key = Field(description="the kind of session (easy, long, intervals, strength...)")
-    minutes: int = Field(ge=1, le=720, description="total minutes, warm-up and cool-down included")
+    minutes: int = Field(ge=1, le=49 * 60, description="total minutes, warm-up and cool-down included (an ultra event may take up to 2 days)")
     rpe: int = Field(ge=1, le=10, description="target effort of the session on the 1-10 scale")
     load: int = Field(ge=0, description="session-RPE load: rpe x minutes (Foster 2001)")
     hard: bool = Field(False, description="a hard session (tempo, intervals, heavy lifting), kept off back-to-back days")

@@ -224,10 +224,10 @@ def test_a_calendar_that_fails_while_writing_takes_the_pdf_back(runner, tmp_path
     real = writers.write_atomic
     written: list[Path] = []
 
-    def full_disk_for_ics(path: Path, data: bytes, *, force: bool = False) -> Path:
+    def full_disk_for_ics(path: Path, data: bytes, *, force: bool = False, **checks) -> Path:
         if Path(path).suffix == ".ics":
             raise OutputError(f"output: cannot write '{path}': No space left on device")
-        written.append(real(path, data, force=force))
+        written.append(real(path, data, force=force, **checks))
         return written[-1]
 
     monkeypatch.setattr(writers, "write_atomic", full_disk_for_ics)

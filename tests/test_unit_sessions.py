@@ -111,8 +111,9 @@ def test_interval_rest_is_at_least_a_minute_and_half_the_work(level: str) -> Non
     for minutes in (8, 15, 30, 60):
         _, block = endurance("cycling", level, "intervals", minutes)
         work = block.items[0]
-        assert work.rest_s >= max(60, work.duration_s // 2)
         assert work.duration_s >= 30
+        if (work.sets or 1) > 1:  # a single repeat has nothing to rest between
+            assert work.rest_s >= max(60, work.duration_s // 2)
 
 
 @pytest.mark.parametrize("stage", [0, 1, 4, 5, 8, 20])
