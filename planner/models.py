@@ -291,6 +291,17 @@ class Exercise(Frozen):
         return frozenset(self.primary_muscles) | frozenset(self.secondary_muscles)
 
 
+def _ordered(pair: tuple[int, int]) -> tuple[int, int]:
+    """A target range reads low to high (fast to slow for paces): a hand edit may not flip it."""
+    if pair[0] > pair[1]:
+        raise ValueError(f"[{pair[0]}, {pair[1]}] runs backwards; write the lower number first")
+    return pair
+
+
+TargetRange = Annotated[tuple[Annotated[int, Field(ge=1, le=100_000)], Annotated[int, Field(ge=1, le=100_000)]],
+                        AfterValidator(_ordered)]
+
+
 class Prescription(Frozen):
     """One line of a session: what to do, how much, how hard."""
 
@@ -311,11 +322,11 @@ class Prescription(Frozen):
     rep_max: int | None = Field(None, ge=1, le=30, description="use a weight you could lift this many times")
     percent_1rm: int | None = Field(None, ge=30, le=100, description="share of the one-rep max")
     # endurance: personal intensity targets, from the profile's race, heart rates, FTP or CSS
-    zone: str | None = Field(None, description="the personal zone the targets below come from (e.g. 'E', 'T', 'Z2')")
-    pace_s_per_km: tuple[int, int] | None = Field(None, description="running pace target, [fast, slow] seconds a km")
-    hr_bpm: tuple[int, int] | None = Field(None, description="heart-rate target, [low, high] beats a minute")
-    power_w: tuple[int, int] | None = Field(None, description="cycling power target, [low, high] watts")
-    pace_s_per_100m: tuple[int, int] | None = Field(None, description="swim pace target, [fast, slow] seconds per 100 m")
+    zone: str | None = Field(None, max_length=20, description="the personal zone the targets below come from (e.g. 'E', 'T', 'Z2')")
+    pace_s_per_km: "TargetRange | None" = Field(None, description="running pace target, [fast, slow] seconds a km")
+    hr_bpm: "TargetRange | None" = Field(None, description="heart-rate target, [low, high] beats a minute")
+    power_w: "TargetRange | None" = Field(None, description="cycling power target, [low, high] watts")
+    pace_s_per_100m: "TargetRange | None" = Field(None, description="swim pace target, [fast, slow] seconds per 100 m")
 
 
 class Block(Frozen):
