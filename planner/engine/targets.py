@@ -26,6 +26,7 @@ HR_BY_RPE = ("Z1", "Z1", "Z2", "Z2", "Z2", "Z4", "Z4", "Z5", "Z5", "Z5")
 POWER_BY_RPE = ("Z1", "Z1", "Z2", "Z2", "Z2", "Z3", "Z4", "Z5", "Z6", "Z6")
 SWIM_BY_RPE = ("easy", "easy", "easy", "endurance", "endurance", "threshold", "threshold", "fast", "fast", "fast")
 NO_TARGET_PATTERNS = ("technique", "cooldown")
+RUN_FLOOR_RPE = {"tempo": 6, "intervals": 7}  # running only: the lowest RPE these runs map from
 MIN_HR_REP_S = 180
 RACE_PACE_SPREAD_S = 3  # the race pace as a band of +-3 s a km
 
@@ -40,9 +41,13 @@ def _pair(zone: Zone | None) -> tuple[int, int] | None:
     return (zone.low, zone.high) if zone is not None else None
 
 
-def item_targets(zones: Zones, item: Prescription, kind: str) -> dict[str, object]:
-    """The target fields of one line (empty when no zone applies); `kind` is the session's."""
+def item_targets(zones: Zones, item: Prescription, kind: str, pattern: str | None = None) -> dict[str, object]:
+    """The target fields of one line (empty when no zone applies); `kind` is the session's,
+    `pattern` the exercise's. A tempo or interval run is run at T or I pace whatever RPE it
+    carries (Daniels names these runs by their pace), so its numbers never read as easy."""
     rpe = item.rpe or 1
+    if pattern in RUN_FLOOR_RPE:
+        rpe = max(rpe, RUN_FLOOR_RPE[pattern])
     values: dict[str, object] = {}
     if kind == RACE_KIND:
         if zones.race_pace is not None:
@@ -75,7 +80,9 @@ def _block(library: ExerciseLibrary, profile: Profile, zones: Zones, block: Bloc
         return block
     items = []
     for item in block.items:
-        values = item_targets(zones, item, kind) if _target_line(library, profile, item) else {}
+        ex = library.get(item.exercise_id)
+        pattern = ex.pattern if ex is not None and profile.activity == "running" else None
+        values = item_targets(zones, item, kind, pattern) if _target_line(library, profile, item) else {}
         items.append(item.model_copy(update=values) if values else item)
     return block.model_copy(update={"items": items})
 
