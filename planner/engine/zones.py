@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..events import NAMED_KM, clock_seconds, distance_km
+from ..events import RACE_KM, clock_seconds, distance_km
 from ..models import Profile
 
 # (zone, share of VDOT at the slow end, at the fast end)
@@ -176,7 +176,7 @@ def profile_zones(profile: Profile) -> Zones:
         score = vdot(race.km * 1000, race.seconds)
         values.update(vdot=round(score, 1), paces=running_paces(score))
         event = profile.event
-        if event is not None and event.distance in NAMED_KM:
+        if event is not None and RACE_KM[0] <= event.km <= RACE_KM[1]:
             values.update(race_km=event.km, race_pace=round(race_seconds(score, event.km * 1000) / event.km))
     top, estimated = profile.max_hr, False
     if top is None and profile.age is not None:
