@@ -18,6 +18,7 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
@@ -302,6 +303,9 @@ TargetRange = Annotated[tuple[Annotated[int, Field(ge=1, le=100_000)], Annotated
                         AfterValidator(_ordered)]
 
 
+TARGET_KEYS = ("zone", "pace_s_per_km", "hr_bpm", "power_w", "pace_s_per_100m")
+
+
 class Prescription(Frozen):
     """One line of a session: what to do, how much, how hard."""
 
@@ -327,6 +331,16 @@ class Prescription(Frozen):
     hr_bpm: "TargetRange | None" = Field(None, description="heart-rate target, [low, high] beats a minute")
     power_w: "TargetRange | None" = Field(None, description="cycling power target, [low, high] watts")
     pace_s_per_100m: "TargetRange | None" = Field(None, description="swim pace target, [fast, slow] seconds per 100 m")
+
+    @model_serializer(mode="wrap")
+    def _without_empty_targets(self, handler: Any) -> Any:
+        """Targets left out when absent: a plan without zones writes the bytes it always did."""
+        data = handler(self)
+        if isinstance(data, dict):
+            for key in TARGET_KEYS:
+                if data.get(key, 0) is None:
+                    del data[key]
+        return data
 
 
 class Block(Frozen):

@@ -198,7 +198,10 @@ def test_a_plan_without_inputs_has_no_targets_and_is_unchanged() -> None:
     plan = build_plan(plain)
     assert all(getattr(item, f) is None for _, _, item, _ in _main_lines(plan) for f in TARGET_FIELDS)
     text = plan.model_dump_json()
-    assert '"pace_s_per_km":null' in text.replace(" ", "")
+    assert not any(f'"{key}"' in text for key in ("zone", *TARGET_FIELDS))  # the plan JSON is as before
+    zoned_text = build_plan(plain.model_copy(update={"max_hr": 180})).model_dump_json()
+    assert '"hr_bpm":[' in zoned_text and '"pace_s_per_km"' not in zoned_text
+    assert Plan.model_validate_json(zoned_text).model_dump_json() == zoned_text
     zoned = build_plan(plain.model_copy(update={"ftp_watts": 250}))  # FTP means nothing to a runner
     assert zoned.weeks == plan.weeks
 
