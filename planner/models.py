@@ -135,6 +135,12 @@ class Profile(Frozen):
     plate_step_kg: float | None = Field(
         None, gt=0, le=10, description="smallest load step; default 2.5 kg barbell, 2 kg dumbbells"
     )
+    test_weeks: bool = Field(
+        False,
+        description="strength plans: the first and the last week test each loaded main lift with one "
+        "top set to a rep max (10 reps beginner, 5 intermediate, 3 advanced, a rep to spare) after "
+        "ramp sets; the result, given as a recent lift, sets the loads of the next plan",
+    )
 
     @field_validator("lifts", mode="before")
     @classmethod

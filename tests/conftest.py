@@ -43,3 +43,61 @@ def plan_file(plan: Plan, tmp_path: Path) -> Path:
     path = tmp_path / "plan.json"
     path.write_text(plan.model_dump_json(indent=2), encoding="utf-8")
     return path
+
+
+# --- helpers several test files share (import them: `from conftest import ...`) -------------
+
+START = dt.date(2027, 1, 4)  # a Monday: plans built in tests never depend on today's date
+
+
+def make_profile(**fields: object) -> Profile:
+    """A valid profile with a fixed start date; `fields` override the beginner-runner defaults."""
+    data: dict[str, object] = {"level": "beginner", "activity": "running", "start_date": START}
+    data.update(fields)
+    return Profile.model_validate(data)
+
+
+def assert_one_line_error(result: object, *fragments: str, code: int = 2) -> str:
+    """A refused command: exit `code`, one `Error: ` line holding every fragment, no traceback.
+    `exit_code != 0` alone would also pass a crash (exit 1 with a traceback)."""
+    stderr = getattr(result, "stderr", None) or ""
+    output = getattr(result, "output", None)
+    if output is None:  # a subprocess.CompletedProcess
+        output = (result.stdout or "") + stderr  # type: ignore[attr-defined]
+    code_seen = getattr(result, "exit_code", getattr(result, "returncode", None))
+    assert code_seen == code, output
+    assert "Traceback" not in output + stderr, output + stderr
+    # stderr alone where it is kept apart (a prompt on stdout may share the error's line).
+    errors = [line for line in (stderr or output).splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1, output
+    for fragment in fragments:
+        assert fragment in errors[0], (fragment, errors[0])
+    return errors[0]
+
+
+def read_report(folder: Path) -> list[dict[str, str]]:
+    """The rows of a batch run's report.csv."""
+    import csv
+
+    with open(folder / "report.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=None)
+def device_plan(activity: str, level: str = "intermediate") -> Plan:
+    """The 4-week, 4-day plan the device-export tests (FIT, Zwift) read, built once per process."""
+    profile = Profile(
+        name="Zoë <&> Ødegård", level=level, activity=activity, weeks=4, days_per_week=4,
+        start_date=dt.date(2027, 1, 4),
+    )
+    return build_plan(profile, seed=0)
+
+
+def pdf_text(pdf: bytes | Path) -> str:
+    """The text of every page of a PDF (bytes or a file), pages joined by newlines."""
+    import io
+
+    from pypdf import PdfReader
+
+    source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
+    return "\n".join(page.extract_text() or "" for page in PdfReader(source).pages)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from conftest import assert_one_line_error
 from planner import build_plan, load_library
 from planner.cli import app
 from planner.engine.adapt import adapt_plan
@@ -98,7 +99,11 @@ def _future_squat_loads(plan: Plan) -> list[float]:
 
 def test_top_of_range_at_target_effort_adds_a_step():
     plan = lifter_plan()
-    new = adapt_plan(plan, _squat_rows(plan, (5, 5), 5))
+    # Every set at the top of that day's range (heavy and light days plan different reps).
+    rows = [LogEntry(date=s.date, exercise_id="barbell-back-squat", done=True,
+                     reps_done=(p.reps,) * (p.sets or 1), effort_felt=5)
+            for s in plan.weeks[0].sessions for p in s.blocks[1].items if p.exercise_id == "barbell-back-squat"]
+    new = adapt_plan(plan, rows)
     assert [b - a for a, b in zip(_future_squat_loads(plan), _future_squat_loads(new))] == [2.5] * len(_future_squat_loads(plan))
     assert any("double progression" in c.why for c in new.changes)
 
@@ -151,7 +156,9 @@ def test_cli_log_then_adapt(tmp_path, runner):
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("# planner log: plan ") and "Zoë Ødegård-Núñez" in lines[0]
     assert lines[1].split(",")[:5] == ["date", "session", "exercise_id", "planned", "done"]
-    assert runner.invoke(app, ["log", str(plan_file), "-o", str(out)]).exit_code == 2
+    before = out.read_bytes()
+    assert_one_line_error(runner.invoke(app, ["log", str(plan_file), "-o", str(out)]), "already exists; use --force")
+    assert out.read_bytes() == before
     week1 = [l for l in lines[2:] if l < "2026-03-09"]
     week2 = [l for l in lines[2:] if "2026-03-09" <= l < "2026-03-16"]
     body = [l.replace(",,,,,,,", ",y,,,,,,", 1) for l in week1] + [l.replace(",,,,,,,", ",no,,,,,,", 1) for l in week2]
@@ -161,18 +168,28 @@ def test_cli_log_then_adapt(tmp_path, runner):
     assert r.exit_code == 0, r.output
     data = json.loads(new.read_text(encoding="utf-8"))
     assert data["changes"] and data["changes"][0]["week"] == 3
-    assert runner.invoke(app, ["adapt", str(plan_file), str(out), "-o", str(new)]).exit_code == 2
+    kept = new.read_bytes()
+    refused = runner.invoke(app, ["adapt", str(plan_file), str(out), "-o", str(new)])
+    assert_one_line_error(refused, "already exists; use --force")
+    assert new.read_bytes() == kept
     show = runner.invoke(app, ["show", str(new), "--width", "400"])
     assert show.exit_code == 0 and "What changed" in show.output and "whole week(s) were missed" in show.output
 
 
 def test_hand_typed_log_needs_three_columns(tmp_path, runner):
+    """Three columns are enough, and the row means what the API's entry means ("x" is done)."""
     plan = runner_plan()
     s = plan.weeks[0].sessions[0]
-    log = tmp_path / "log.csv"
-    log.write_text(f"date,exercise_id,done\n{s.date},{s.blocks[1].items[0].exercise_id},x\n", encoding="utf-8")
-    r = runner.invoke(app, ["adapt", str(_files(tmp_path, plan)), str(log), "-o", str(tmp_path / "n.json")])
-    assert r.exit_code == 0, r.output
+    ident = s.blocks[1].items[0].exercise_id
+    for mark, done in (("x", True), ("n", False)):
+        log = tmp_path / f"log-{mark}.csv"
+        log.write_text(f"date,exercise_id,done\n{s.date},{ident},{mark}\n", encoding="utf-8")
+        out = tmp_path / f"n-{mark}.json"
+        r = runner.invoke(app, ["adapt", str(_files(tmp_path, plan)), str(log), "-o", str(out)])
+        assert r.exit_code == 0, r.output
+        expected = adapt_plan(plan, [LogEntry(date=s.date, exercise_id=ident, done=done)])
+        assert Plan.model_validate_json(out.read_text(encoding="utf-8")) == expected
+        assert not check_plan(expected)
 
 
 def test_bad_rows_one_error_each(tmp_path, runner):

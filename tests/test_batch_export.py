@@ -52,4 +52,4 @@ def test_an_unknown_format_is_refused_before_any_row_is_printed(tmp_path):
 def test_without_export_no_folders_appear(tmp_path):
     assert _run(tmp_path).exit_code == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == []
-    assert json.dumps(sorted(p.suffix for p in (tmp_path / "out").iterdir())) == '[".csv", ".pdf", ".pdf"]'
+    assert json.dumps(sorted(p.suffix for p in (tmp_path / "out").iterdir())) == '[".csv", ".json", ".json", ".pdf", ".pdf"]'  # report, plans, handouts

@@ -158,12 +158,12 @@ def test_long_run_spike(plan: Plan) -> None:
 
 
 def test_equipment_the_person_does_not_have(plan: Plan) -> None:
-    ex_id = plan.weeks[0].sessions[0].blocks[0].items[1].exercise_id
+    ex_id = plan.weeks[0].sessions[0].blocks[-1].items[1].exercise_id
     assert rules(with_exercise(plan, ex_id, equipment=["barbell"])) == {"equipment"}
 
 
 def test_exercise_ruled_out_by_a_limitation(plan: Plan) -> None:
-    ex_id = plan.weeks[0].sessions[0].blocks[0].items[1].exercise_id
+    ex_id = plan.weeks[0].sessions[0].blocks[-1].items[1].exercise_id
     assert rules(with_exercise(plan, ex_id, avoid_with=["knee"])) == set()
     limited = plan.model_copy(update={"profile": plan.profile.model_copy(update={"limitations": ["knee"]})})
     assert rules(with_exercise(limited, ex_id, avoid_with=["knee"])) == {"limitations"}
@@ -171,8 +171,8 @@ def test_exercise_ruled_out_by_a_limitation(plan: Plan) -> None:
 
 def test_unknown_exercise(plan: Plan) -> None:
     s = plan.weeks[0].sessions[0]
-    first = s.blocks[0].items[1].model_copy(update={"exercise_id": "no-such"})
-    warm = s.blocks[0].model_copy(update={"items": [s.blocks[0].items[0], first, *s.blocks[0].items[2:]]})
+    first = s.blocks[0].items[0].model_copy(update={"exercise_id": "no-such"})
+    warm = s.blocks[0].model_copy(update={"items": [first, *s.blocks[0].items[1:]]})
     assert "exercise" in rules(with_session(plan, 0, 0, blocks=[warm, *s.blocks[1:]]))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
+from conftest import pdf_text as text, read_report as report
 from planner.cli import app
 from planner.batch.roster import template_csv
 
@@ -30,15 +30,6 @@ def roster(tmp_path: Path, *rows: str, header: str = "name,level,activity,weeks,
 
 
 GOOD = (f"{ZOE},beginner,walking,2,2,Hydrate before every walk", "Бо Лин,beginner,walking,2,2,")
-
-
-def text(pdf: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
-
-
-def report(out: Path) -> list[dict[str, str]]:
-    with open(out / "report.csv", encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 def test_template_prints_or_writes_an_example_roster(tmp_path: Path) -> None:

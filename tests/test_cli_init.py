@@ -10,6 +10,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from conftest import assert_one_line_error
 from planner import Profile, build_plan
 from planner.cli import app as APP
 from planner.cli.init_cmd import profile_text
@@ -113,8 +114,8 @@ def test_unknown_extension_is_refused(tmp_path):
 def test_running_out_of_input_aborts_without_a_file(tmp_path):
     out = tmp_path / "p.toml"
     result = _run(tmp_path, ANSWERS[:3], "-o", str(out))
-    assert result.exit_code != 0
-    assert not out.exists()
+    assert_one_line_error(result, "input ended before every question was answered; nothing was written")
+    assert not out.exists() and list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("suffix", [".toml", ".json", ".yaml"])

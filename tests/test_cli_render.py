@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from conftest import zoe_plan
+from conftest import pdf_text as _text, zoe_plan
 from planner.cli import app as APP
 
 runner = CliRunner()
@@ -19,10 +18,6 @@ runner = CliRunner()
 def plan():
     return zoe_plan(4)
 
-
-
-def _text(pdf_bytes: bytes) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf_bytes)).pages)
 
 
 def _unsafe(plan_file):

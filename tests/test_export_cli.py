@@ -10,6 +10,7 @@ import fitdecode
 import pytest
 from typer.testing import CliRunner
 
+from conftest import assert_one_line_error
 from planner import build_plan
 from planner.cli import app as APP
 from planner.export.ics import plan_to_ics
@@ -68,7 +69,8 @@ def test_one_existing_file_stops_the_run_before_anything_is_written(tmp_path):
     names = sorted(p.name for p in out.iterdir())
     for name in names[:-1]:
         (out / name).unlink()
-    assert runner.invoke(APP, ["export", str(path), "-o", str(out)]).exit_code == 2
+    result = runner.invoke(APP, ["export", str(path), "-o", str(out)])
+    assert_one_line_error(result, names[-1], "already exists; use --force")
     assert sorted(p.name for p in out.iterdir()) == names[-1:]
 
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-from functools import lru_cache
 
 import fitdecode
 import pytest
 
-from planner import build_plan
+from conftest import device_plan
 from planner.export.fit import fit_crc, session_to_fit
 from planner.export.steps import Repeat, Step, Target, flat_seconds, session_steps
-from planner.models import Profile
 
 ACTIVITIES = {
     "running": ("running", "generic"),
@@ -24,13 +21,7 @@ ACTIVITIES = {
 }
 
 
-@lru_cache(maxsize=None)
-def _plan(activity: str, level: str = "intermediate"):
-    profile = Profile(
-        name="Zoë <&> Ødegård", level=level, activity=activity, weeks=4, days_per_week=4,
-        start_date=dt.date(2027, 1, 4),
-    )
-    return build_plan(profile, seed=0)
+_plan = device_plan
 
 
 def _decode(data: bytes) -> list[tuple[str, dict]]:
@@ -108,7 +99,8 @@ def test_swims_use_distance_and_the_pool_length():
     messages = _decode(session_to_fit(plan, session))
     assert messages[1][1]["pool_length"] == 25.0
     distances = [f for _, f in messages[2:] if f["duration_type"] == "distance"]
-    planned = [s for s in session_steps(plan, session) if isinstance(s, Step) and s.distance_m]
+    flat = [x for s in session_steps(plan, session) for x in (s.steps if isinstance(s, Repeat) else (s,))]
+    planned = [s for s in flat if isinstance(s, Step) and s.distance_m]  # swim sets are repeat groups
     assert distances and [d["duration_distance"] for d in distances] == [p.distance_m for p in planned]
     assert all(d["duration_distance"] % 25 == 0 for d in distances)  # whole pool lengths
 

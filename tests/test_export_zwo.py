@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import xml.etree.ElementTree as ET
-from functools import lru_cache
 
 import pytest
 
-from planner import build_plan
+from conftest import device_plan
 from planner.errors import ProfileError
 from planner.export.steps import Repeat, Step, Target
 from planner.export.zwo import session_to_zwo
-from planner.models import Profile
 
 SEGMENTS = {"Warmup", "SteadyState", "IntervalsT", "Cooldown", "FreeRide"}
 
 
-@lru_cache(maxsize=None)
 def _plan(activity: str = "cycling", level: str = "intermediate"):
-    profile = Profile(
-        name="Zoë <&> Ødegård", level=level, activity=activity, weeks=4, days_per_week=4,
-        start_date=dt.date(2027, 1, 4),
-    )
-    return build_plan(profile, seed=0)
+    return device_plan(activity, level)
 
 
 def _seconds(workout: ET.Element) -> int:

@@ -88,3 +88,11 @@ def test_home_lifter_on_free_exercise_db_gets_a_plan(tmp_path):
     result = runner.invoke(app, ["generate", "--level", "beginner", "--activity", "running", "--equipment", "dumbbells",
                                  "--equipment", "bands", "--exercises", str(SHARED), "-f", "json", "-o", str(out)])
     assert result.exit_code == 0, result.output
+    plan = json.loads(out.read_text(encoding="utf-8"))
+    assert plan["library"] == "built-in + free-exercise-db.json"
+    used = plan["exercises"]
+    assert all(set(ex["equipment"]) <= {"none", "dumbbells", "bands"} for ex in used), used
+    # Both libraries serve: the file's entries are used, the built-in ones fill what it lacks.
+    sources = {ex.get("source") for ex in used}
+    assert "free-exercise-db" in sources and sources - {"free-exercise-db"}
+    assert sum(len(w["sessions"]) for w in plan["weeks"]) == 8 * 3

@@ -91,7 +91,7 @@ def test_week_pages_show_days_blocks_log_cells_and_hydration(handout):
     for snippet in (
         "Week 1: Mon 2 Mar – Sun 8 Mar",
         "Mon 2 Mar · Easy run and inner-thigh strength",
-        "40 min · target effort RPE 4 (comfortable)",
+        "40 min · target effort RPE 4 (easy, brisk)",
         "Tue 3 Mar · Rest day",
         "Warm-up · 8 min",
         "Main work · 25 min",

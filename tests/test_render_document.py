@@ -130,7 +130,7 @@ def test_week_page_lists_every_day_with_rest_days(plan, theme):
     assert [day.rest for day in page.days] == [False, True, False, True, False, True, True]
     first = page.days[0]
     assert first.heading == "Mon 2 Mar · Easy run and inner-thigh strength"
-    assert first.line == "40 min · target effort RPE 4 (comfortable)"
+    assert first.line == "40 min · target effort RPE 4 (easy, brisk)"
     assert [b.heading for b in first.blocks] == ["Warm-up · 8 min", "Main work · 25 min", "Cool-down · 7 min"]
     assert first.blocks[0].rows[0].dose == "1 × 10 reps each side"
     plie = first.blocks[1].rows[1]

@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import difflib
 import io
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,7 +19,9 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from ..errors import ProfileError, RosterError
+from ..errors import PlannerError, ProfileError, RosterError
+from ..io.files import check_user_file, read_user_text
+from ..io.parsing import cut, loads_json, loads_yaml
 from ..io.profiles import describe_validation_error
 from ..models import Profile
 
@@ -32,6 +33,12 @@ REQUIRED_FIELDS: tuple[str, ...] = tuple(
 )
 _FORMATS: dict[str, RosterFormat] = {".csv": "csv", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
 _HEADER_SEPARATORS = re.compile(r"[\s\-]+")
+# One batch is one coach's roster: 10,000 clients is hours of printing already, and a cap keeps
+# a pasted-in export (or a hostile file) from queueing a day of work. Split bigger rosters.
+MAX_ROSTER_ROWS = 10_000
+MAX_ROSTER_BYTES = 10 * 1024 * 1024
+# Only notes may span lines in a cell; a line break in any other cell is a quote left open.
+_MULTILINE_FIELDS = ("notes",)
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,10 @@ def open_roster(path: str | Path) -> Roster:
     if not path.is_file():
         what = "is not a file" if path.exists() else "does not exist"
         raise RosterError(f"roster: '{path}' {what}")
+    try:  # regular files only (no /dev/zero, no FIFO), and a size cap
+        check_user_file(path, "roster", max_bytes=MAX_ROSTER_BYTES)
+    except PlannerError as exc:
+        raise RosterError(str(exc)) from None
     if fmt == "csv":
         return _open_csv(path)
     return _open_list(path, fmt)
@@ -154,12 +165,14 @@ def _pick_delimiter(header_line: str) -> str:
 def _open_csv(path: Path) -> Roster:
     source = path.name
     total = 0
+    header: list[str] | None = None
+    start = 1
     try:
         with _open_text(path) as handle:
             first = handle.readline()
             delimiter = _pick_delimiter(first)
             handle.seek(0)
-            reader = csv.reader(handle, delimiter=delimiter)
+            reader = csv.reader(handle, delimiter=delimiter, strict=True)
             header = next(reader, None)
             if header is None or not any(cell.strip() for cell in header):
                 raise RosterError(
@@ -167,16 +180,23 @@ def _open_csv(path: Path) -> Roster:
                     + ",".join(PROFILE_FIELDS)
                 )
             columns = [normalise_column(c) for c in header]
+            start = reader.line_num + 1
             for row in reader:
                 if any(cell.strip() for cell in row):
                     total += 1
+                    if total > MAX_ROSTER_ROWS:
+                        raise RosterError(
+                            f"{source}: has more than {MAX_ROSTER_ROWS:,} client rows; allowed: at most "
+                            f"{MAX_ROSTER_ROWS:,} in one batch (split the roster into several files)"
+                        )
+                start = reader.line_num + 1
     except UnicodeDecodeError as exc:
         raise RosterError(
             f"{source}: is not UTF-8 text (byte 0x{exc.object[exc.start]:02X}); "
             "save it from the spreadsheet as 'CSV UTF-8'"
         ) from None
     except csv.Error as exc:
-        raise RosterError(f"{source}: is not a readable CSV file: {exc}") from None
+        raise RosterError(_csv_problem(source, exc, start if header is not None else 1)) from None
     seen: set[str] = set()
     ignored: list[str] = []
     for index, column in enumerate(columns, start=1):
@@ -202,23 +222,40 @@ def _open_csv(path: Path) -> Roster:
     return Roster(path=path, format="csv", total=total, ignored_columns=tuple(ignored), delimiter=delimiter)
 
 
+def _csv_problem(source: str, exc: csv.Error, line: int) -> str:
+    """csv's own words name no line; ours name the line the broken row starts on."""
+    if "unexpected end of data" in str(exc):
+        return (
+            f"{source}: line {line}: a quote (\") opens a cell that is never closed, so every line after it "
+            "would be read as that one cell; close the quote, or remove it"
+        )
+    return f"{source}: line {line}: is not readable CSV: {cut(str(exc), 120)}"
+
+
 def _csv_rows(path: Path, delimiter: str) -> Iterator[RosterRow]:
     with _open_text(path) as handle:
-        reader = csv.reader(handle, delimiter=delimiter)
+        reader = csv.reader(handle, delimiter=delimiter, strict=True)
         columns = [normalise_column(c) for c in next(reader, [])]
         width = len(columns)
         # The header is spreadsheet row 1; a quoted cell spanning lines is still one row.
+        start = reader.line_num + 1
         for number, cells in enumerate(reader, start=2):
+            first_line, start = start, reader.line_num + 1
             if not any(cell.strip() for cell in cells):
                 continue  # blank lines (spreadsheets add them at the end) are not clients
             data: dict[str, Any] = {}
+            problem = None
             for column, cell in zip(columns, cells):
                 value = cell.strip()
                 if column in PROFILE_FIELDS and value:
                     data[column] = value
-            problem = None
+                    if "\n" in value and column not in _MULTILINE_FIELDS and problem is None:
+                        problem = (
+                            f"{column}: the cell runs from line {first_line} to line {reader.line_num}: "
+                            "a quote (\") opened there is closed only later; close it where the cell ends"
+                        )
             overflow = [c for c in cells[width:] if c.strip()]
-            if overflow:
+            if overflow and problem is None:
                 problem = (
                     f"has {width + len(overflow)} cells but the header names {width} columns "
                     f"(a '{delimiter}' inside a cell needs quotes)"
@@ -232,27 +269,26 @@ def _csv_rows(path: Path, delimiter: str) -> Iterator[RosterRow]:
 def _open_list(path: Path, fmt: RosterFormat) -> Roster:
     source = path.name
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise RosterError(f"{source}: is not UTF-8 text") from None
-    except OSError as exc:
-        raise RosterError(f"roster: cannot read '{path}': {exc.strerror or exc}") from None
+        text = read_user_text(path, "roster", max_bytes=MAX_ROSTER_BYTES)
+    except PlannerError as exc:
+        raise RosterError(str(exc).replace(f"roster: '{path}' is not UTF-8", f"{source}: is not UTF-8")) from None
     try:
-        if fmt == "json":
-            data = json.loads(text)
-        else:
-            import yaml
-
-            data = yaml.safe_load(text)
+        # The strict parsers: no YAML aliases (a 300-byte alias bomb, a cycle), no duplicate keys.
+        data = loads_json(text) if fmt == "json" else loads_yaml(text)
     except Exception as exc:  # each parser has its own error class; all mean "not parseable"
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise RosterError(f"{source}: is not valid {fmt.upper()}: {first_line}") from None
+        raise RosterError(f"{source}: is not valid {fmt.upper()}: {cut(first_line, 160)}") from None
     if not isinstance(data, list):
         raise RosterError(
             f"{source}: must hold a list of profiles (one per client), not {type(data).__name__}"
         )
     if not data:
         raise RosterError(f"{source}: the list of clients is empty")
+    if len(data) > MAX_ROSTER_ROWS:
+        raise RosterError(
+            f"{source}: has {len(data):,} clients; allowed: at most {MAX_ROSTER_ROWS:,} in one batch "
+            "(split the roster into several files)"
+        )
     ignored: dict[str, None] = {}
     for item in data:
         if isinstance(item, dict):
@@ -308,6 +344,7 @@ _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
         "units": "imperial",
         "notes": "Press pain-free only; tell me if the shoulder aches the next day.",
         "lifts": "dumbbell-row 24x10;goblet-squat 28x10",
+        "test_weeks": "true",
     },
     {
         "name": "Agnieszka Wójcik",

@@ -28,6 +28,7 @@ StartDate = Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD. Defa
 BodyMass = Annotated[float | None, typer.Option("--body-mass-kg", help="Body mass in kg, 30-250 (scales hydration).", rich_help_panel=PROFILE)]
 Age = Annotated[int | None, typer.Option(help="Age, 14-100 (stretch holds, recovery weeks).", rich_help_panel=PROFILE)]
 Lifts = Annotated[list[str] | None, typer.Option("--lift", help="A recent set for loads, 'exercise-id KGxREPS' (e.g. 'barbell-back-squat 100x5'); repeatable.", rich_help_panel=PROFILE)]
+TestWeeks = Annotated[bool | None, typer.Option("--test-weeks/--no-test-weeks", help="Strength: test each loaded main lift to a rep max in the first and last week (the result sets your loads).", rich_help_panel=PROFILE)]
 PlateStep = Annotated[float | None, typer.Option("--plate-step-kg", help="Smallest load step in kg (default 2.5 barbell, 2 dumbbells).", rich_help_panel=PROFILE)]
 Units = Annotated[str | None, typer.Option(help="metric or imperial. Default: metric.", rich_help_panel=PROFILE)]
 LongSessionMinutes = Annotated[int | None, typer.Option(help="Minutes of the weekend long session (endurance), 15-300. Default: 1.5 x session minutes for intermediate and advanced.", rich_help_panel=PROFILE)]
@@ -59,7 +60,7 @@ Fillable = Annotated[
 
 PROFILE_FIELDS = (
     "name", "level", "activity", "weeks", "days_per_week", "session_minutes", "equipment", "focus",
-    "limitations", "start_date", "body_mass_kg", "age", "units", "lifts", "plate_step_kg",
+    "limitations", "start_date", "body_mass_kg", "age", "units", "lifts", "plate_step_kg", "test_weeks",
     "long_session_minutes", "current_weekly_minutes", "longest_recent_minutes",
     "recent_race", "max_hr", "resting_hr", "ftp_watts", "css_per_100m",
 )

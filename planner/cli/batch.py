@@ -42,15 +42,32 @@ def batch(
         ),
     ] = None,
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the handouts and report.csv.", file_okay=False)
+        Path, typer.Option("--out", "-o", help="Folder for the handouts and report.csv.")
     ] = Path("handouts"),
     combined: Annotated[
         Path | None,
         typer.Option("--combined", help="Also write one PDF of every client, a bookmark per client.", dir_okay=False),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Reprint clients whose handout already exists.")
+        bool, typer.Option("--force", help="Reprint every client, and replace a report.csv that is not a batch report.")
     ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Reprint only clients whose row or settings changed since the last run (by content, not file times); "
+            "keep the rest.",
+        ),
+    ] = False,
+    logs: Annotated[
+        Path | None,
+        typer.Option(
+            "--logs",
+            help="Folder of filled logs named like the handouts (ann.csv from 'planner log', or ann.pdf filled on "
+            "screen): adapt those clients' plans from their log and reprint them.",
+        ),
+    ] = None,
+    fillable: o.Fillable = False,
     workers: Annotated[
         int | None,
         typer.Option("--workers", "-j", min=1, help="Worker processes (default: the number of cores)."),
@@ -110,7 +127,11 @@ def batch(
             library=_library(exercises, exercises_only),
             library_only=exercises_only,
             exports=_exports(export),
+            fillable=fillable,
         )
+        if fillable and getattr(settings.theme, "layout", None) == "log":
+            raise fail(f"--fillable: theme {settings.theme.name[:80]!r} prints the log layout; "
+                       "allowed: a theme with the week layout, such as the default 'handout'")
         opened = open_roster(roster)
         count = workers or _cores()
         count = max(1, min(count, opened.total))
@@ -123,6 +144,8 @@ def batch(
                 settings,
                 workers=count,
                 force=force,
+                resume=resume,
+                logs=logs,
                 combined=combined,
                 defaults=defaults,
                 on_result=progress.update,
@@ -135,7 +158,7 @@ def batch(
             f"Run the same command again to print the rest (report: {summary.report}).",
             err=True,
         )
-        raise typer.Exit(130)
+        raise typer.Exit(summary.exit_code)
     if not quiet:
         typer.echo(_summary_line(summary, out))
     raise typer.Exit(summary.exit_code)
@@ -144,8 +167,12 @@ def batch(
 def _summary_line(summary: "BatchSummary", out: Path) -> str:
     parts = [f"Printed {summary.printed} of {summary.total} clients into {out}{os.sep}"]
     details = []
+    if summary.adapted:
+        details.append(f"{summary.adapted} adapted from logs")
     if summary.exists:
         details.append(f"{summary.exists} kept")
+    if summary.stale:
+        details.append(f"{summary.stale} kept but out of date: use --resume")
     if summary.failed:
         details.append(f"{summary.failed} failed")
     if details:
@@ -242,8 +269,17 @@ class _Progress:
                 self._bar.console.print(line, markup=False, highlight=False)
             else:
                 typer.echo(line, err=True)
+        elif result.status == "stale" and not self.quiet:
+            line = f"Warning: row {result.row} {result.name}: {result.error}"
+            if self._bar is not None:
+                self._bar.console.print(line, markup=False, highlight=False)
+            else:
+                typer.echo(line, err=True)
         elif self._bar is None and not self.quiet:
-            what = f"printed {result.file}" if result.status == "printed" else f"kept {result.file} (exists)"
+            if result.status == "printed" and result.adapted:
+                what = f"adapted from its log ({result.changes} change{'s' if result.changes != 1 else ''}), printed {result.file}"
+            else:
+                what = f"printed {result.file}" if result.status == "printed" else f"kept {result.file} (exists)"
             typer.echo(f"[{done}/{total}] row {result.row} {result.name}: {what}", err=True)
         if self._bar is not None:
             self._bar.update(self._task, completed=done)

@@ -35,6 +35,7 @@ def generate(
     units: o.Units = None,
     lifts: o.Lifts = None,
     plate_step_kg: o.PlateStep = None,
+    test_weeks: o.TestWeeks = None,
     long_session_minutes: o.LongSessionMinutes = None,
     current_weekly_minutes: o.CurrentWeeklyMinutes = None,
     longest_recent_minutes: o.LongestRecentMinutes = None,

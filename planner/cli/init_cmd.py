@@ -61,7 +61,12 @@ def _questions() -> list[tuple[str, str, str | None]]:
         ("ftp_watts", "Functional threshold power in watts (50-600, blank to skip)", ""),
         ("css_per_100m", "Critical swim speed per 100 m, m:ss, e.g. 1:55 (blank to skip)", ""),
         ("lifts", "Recent lifts for loads, e.g. 'barbell-back-squat 100x5; goblet-squat 20x10' (blank to skip)", ""),
+        ("test_weeks", "Test your main lifts to a rep max in the first and last week? (yes/no)", "no"),
     ]
+
+
+# Questions only some plans need: recent lifts (loads) and rep-max test weeks.
+_LIFTING_ONLY: dict[str, tuple[str, ...]] = {"lifts": ("strength", "general"), "test_weeks": ("strength",)}
 
 
 def _ask(field: str, question: str, default: str | None, answers: dict[str, Any]) -> Any:
@@ -143,8 +148,8 @@ def init(
     answers: dict[str, Any] = {}
     with user_errors():
         for field, question, default in _questions():
-            if field == "lifts" and answers.get("activity") not in ("strength", "general"):
-                continue  # loads are for lifting plans
+            if field in _LIFTING_ONLY and answers.get("activity") not in _LIFTING_ONLY[field]:
+                continue  # loads are for lifting plans, rep-max tests for strength plans
             if field in _ENDURANCE_ONLY and answers.get("activity") in ("strength", "general"):
                 continue  # a baseline and an event are for endurance plans
             if field in _ONE_ACTIVITY and answers.get("activity") != _ONE_ACTIVITY[field]:
@@ -158,7 +163,7 @@ def init(
 
         profile = Profile.model_validate(answers)
         data = profile.model_dump(mode="python", exclude_none=True)
-        for empty in ("notes", "lifts"):
+        for empty in ("notes", "lifts", "test_weeks"):
             if not data.get(empty):
                 data.pop(empty, None)
         text = profile_text(data, suffix, output.name)

@@ -52,11 +52,9 @@ def adapt(
 
     Example: planner adapt plan.json log.csv -o plan-2.json
     """
-    from ..engine.adapt import adapt_plan
     from ..engine.words import say
-    from ..io.libraries import load_library
-    from ..io.logs import read_log
-    from ..io.plans import load_plan, safety_problems
+    from ..io.adapt_log import adapt_from_log
+    from ..io.plans import load_plan
     from ..io.writers import check_target, write_atomic
 
     with user_errors():
@@ -71,13 +69,7 @@ def adapt(
             if not plan.weeks[0].start_date <= day <= plan.end_date:
                 raise fail(f"--from: {start} is not allowed (allowed: a day of the plan, "
                            f"{plan.weeks[0].start_date} to {plan.end_date})")
-        entries = read_log(log_file, plan)
-        library = load_library() if plan.library == "built-in" else None
-        find = (lambda i: plan.exercise(i) or library.get(i)) if library is not None else plan.exercise
-        new = adapt_plan(plan, entries, start=day, find=find)
-        problems = safety_problems(new, output.name)
-        if problems:  # the engine only makes changes that keep the checks; this is a guard
-            raise fail(problems[0])
+        new = adapt_from_log(plan, log_file, start=day, source=output.name)
         write_atomic(output, (new.model_dump_json(indent=2) + "\n").encode("utf-8"), force=force)
     added = len(new.changes) - len(plan.changes)
     for change in new.changes[len(plan.changes):]:

@@ -16,11 +16,13 @@ from .checks import adductor_care, check_plan
 from ..errors import UnsafePlanError
 from ..library.catalog import ExerciseLibrary
 from .guidance import guidance_sections, session_hydration
+from .activity_notes import activity_notes
 from .phases import phases
 from .race import baseline_notes, event_notes, race_session
 from .targets import add_targets
 from ..models import Generator, Plan, Prescription, Profile, Session, Week
 from .progression import SessionSpec, WeekSpec, deload_interval, easy_warmup_minutes, plan_weeks, week_kinds
+from .strength import check_lifts, is_test_week, lifting_day, strength_tips
 from .sessions import (
     Menu,
     accessory_items,
@@ -69,11 +71,16 @@ class _Builder:
         self.adductors = adductor_care(profile)
         self.accessories = accessory_patterns(profile)
         self.cycles = week_kinds(profile).count("deload") + 1
+        kinds = week_kinds(profile)
+        # Blocks holding build weeks (a plan may end on a lighter week): the last is the low-rep phase.
+        self.build_cycles = 1 + max((kinds[:i].count("deload") for i, k in enumerate(kinds) if k != "deload"),
+                                    default=0)
         self.warmup_minutes = R.warmup_minutes(profile.session_minutes)
         self._menus: dict[tuple[str, int, bool], Menu] = {}
         self._fixed: dict[str, int] = {}
+        self._lifting_minutes: dict[str, int] = {}
         self._cool: dict[str, int] = {}
-        self._stretches: dict[tuple[frozenset[str], int], list[Prescription]] = {}
+        self._stretches: dict[tuple[frozenset[str], int, bool], list[Prescription]] = {}
 
     def menu(self, kind: str, cycle: int, carrier: bool) -> Menu:
         key = (kind, cycle, carrier)
@@ -82,16 +89,16 @@ class _Builder:
             self._menus[key] = build_menu(self.library, self.profile, kind, cycle + self.seed, patterns)
         return self._menus[key]
 
-    def stretches(self, muscles: set[str], cycle: int) -> list[Prescription]:
-        key = (frozenset(muscles), cycle)
+    def stretches(self, muscles: set[str], cycle: int, lifting: bool = False) -> list[Prescription]:
+        key = (frozenset(muscles), cycle, lifting)
         if key not in self._stretches:
             chosen = stretches_for(self.library, self.profile, muscles, adductors=self.adductors,
                                    rotation=cycle + self.seed)
-            items = stretch_prescriptions(self.profile, chosen)
+            items = stretch_prescriptions(self.profile, chosen, lifting=lifting)
             # Very short sessions: shorter holds rather than a session longer than asked.
             reserve = 2 if self.accessories else 0  # room for the inner-thigh exercise
             room = self.profile.session_minutes - R.MIN_MAIN_MINUTES - 3 - reserve
-            while cooldown_minutes_needed(self.profile, items) > room and (items[0].hold_s or 0) > 15:
+            while cooldown_minutes_needed(self.profile, items, lifting=lifting) > room and (items[0].hold_s or 0) > 15:
                 items = [p.model_copy(update={"hold_s": max(15, (p.hold_s or 15) - 5)}) for p in items]
             self._stretches[key] = items
         return self._stretches[key]
@@ -112,14 +119,32 @@ class _Builder:
             for cycle in range(self.cycles):
                 for carrier in (False, True):
                     menu = self.menu(kind, cycle, carrier)
-                    cool = max(cool, cooldown_minutes_needed(self.profile, self.stretches(menu.muscles, cycle)))
-            warm = easy_warmup_minutes(self.profile, kind, self.warmup_minutes)
+                    lifting = R.is_lifting(kind)
+                    cool = max(cool, cooldown_minutes_needed(self.profile, self.stretches(menu.muscles, cycle, lifting),
+                                                             lifting=lifting, minutes=self.lifting_minutes(kind)))
+            warm = easy_warmup_minutes(self.profile, kind, self.warm_default(kind))
             room = self.profile.session_minutes - R.MIN_MAIN_MINUTES
             if warm + cool > room:
                 warm = max(3, room - cool)
             self._fixed[kind] = warm + cool
             self._cool[kind] = cool
         return self._fixed[kind]
+
+    def warm_default(self, kind: str) -> int:
+        """Lifting and circuit sessions warm up shorter: the ramp sets finish the job."""
+        if R.is_lifting(kind):
+            return R.lifting_warmup_minutes(self.lifting_minutes(kind))
+        return self.warmup_minutes
+
+    def lifting_minutes(self, kind: str) -> int:
+        """How long a lifting or circuit session really gets: the asked minutes, or less when
+        its exercises cannot fill them (warm-up and cool-down are sized from this, so they
+        stay a third of the session)."""
+        if not R.is_lifting(kind):
+            return self.profile.session_minutes
+        if kind not in self._lifting_minutes:  # main_cap walks every block's menu: once per kind
+            self._lifting_minutes[kind] = min(self.profile.session_minutes, self.main_cap(kind) * 3 // 2)
+        return self._lifting_minutes[kind]
 
     def fixed_minutes(self, kind: str, carrier: bool) -> int:
         extra = 0
@@ -145,11 +170,14 @@ class _Builder:
         menu = self.menu(spec.kind, week.cycle, spec.carrier)
         deload = week.kind == "deload"
         extra = self.extras(spec.kind, week.cycle) if spec.carrier else []
+        day = None
         if spec.kind in R.STRENGTH_SPLITS:
             every = deload_interval(profile)
+            day = lifting_day(profile, week, spec, self.build_cycles)
             main = strength_main(menu, profile, spec.main, spec.rpe,
                                  week_in_cycle=(week.number - 1) % every, cycle_length=every - 1,
-                                 deload=deload, cycle=week.cycle, week_number=week.number)
+                                 deload=deload, cycle=week.cycle, week_number=week.number, day=day,
+                                 test=is_test_week(profile, week.number))
         elif spec.kind == "circuit":
             main = circuit_main(menu, profile, spec.main, spec.rpe, deload=deload)
         elif spec.kind == "recovery":
@@ -164,11 +192,14 @@ class _Builder:
             ex = self.library.get(item.exercise_id)
             if ex is not None:
                 worked |= set(ex.primary_muscles)
-        stretches = self.stretches(worked, week.cycle)
+        lifting = R.is_lifting(spec.kind)
+        stretches = self.stretches(worked, week.cycle, lifting)
         # What the session spends outside the main block; spare minutes (a shorter accessory
         # this block) go to the cool-down, so the session is exactly as long as planned.
         outside = spec.minutes - main.minutes
-        cool_minutes = max(cooldown_minutes_needed(profile, stretches), outside - self.warmup_minutes)
+        cool_minutes = max(cooldown_minutes_needed(profile, stretches, lifting=lifting,
+                                                   minutes=self.lifting_minutes(spec.kind)),
+                           outside - self.warm_default(spec.kind))
         warm_minutes = outside - cool_minutes
         rotation = week.cycle + self.seed
         warm = build_warmup(self.library, profile, profile.activity, worked, warm_minutes,
@@ -185,7 +216,7 @@ class _Builder:
             hard=spec.hard,
             blocks=[warm, main, cool],
             hydration=session_hydration(profile, minutes, profile.activity in ENDURANCE_ACTIVITIES),
-            tips=_tips(profile, spec, week),
+            tips=_tips(profile, spec, week, day),
         )
 
 
@@ -199,14 +230,12 @@ def _title(profile: Profile, kind: str) -> str:
     return kind.replace("-", " ").capitalize()
 
 
-def _tips(profile: Profile, spec: SessionSpec, week: WeekSpec) -> list[str]:
+def _tips(profile: Profile, spec: SessionSpec, week: WeekSpec, day: str | None = None) -> list[str]:
     tips = []
-    rules = R.LEVEL_RULES[profile.level]
     if week.kind == "deload":
         tips.append(say("tips.deload"))
     if spec.kind in R.STRENGTH_SPLITS:
-        rir = say("tips.reps_one") if rules.rir == 1 else say("tips.reps_many", n=rules.rir)
-        tips.append(say("tips.strength", rir=rir, high=rules.rep_high, low=rules.rep_low))
+        tips += strength_tips(profile, day, is_test_week(profile, week.number))
     if spec.kind in ("easy", "long", "walk-run"):
         tips.append(say("tips.easy"))
     if spec.kind in ("tempo", "intervals"):
@@ -238,6 +267,7 @@ def library_name(library: ExerciseLibrary) -> str:
 
 def build_plan(profile: Profile, library: ExerciseLibrary, seed: int = 0) -> Plan:
     """The caller brings the library (the API loads the built-in one), so the engine reads no files."""
+    check_lifts(profile, library)
     builder = _Builder(profile, library, seed)
     skeleton = plan_weeks(profile, builder.fixed_minutes, builder.main_cap)
     weeks = []
@@ -258,7 +288,7 @@ def build_plan(profile: Profile, library: ExerciseLibrary, seed: int = 0) -> Pla
     variant_ids = {v for ex in exercises for v in (ex.regression, ex.progression) if v} - set(used_ids)
     variants = {i: ex.name for i in sorted(variant_ids) if (ex := library.get(i)) is not None}
     longest = max((s.minutes for w in weeks for s in w.sessions), default=0)
-    notes = _notes(profile) + event_notes(profile, weeks) + baseline_notes(profile, weeks)
+    notes = _notes(profile) + activity_notes(profile, weeks) + event_notes(profile, weeks) + baseline_notes(profile, weeks)
     if longest < 0.8 * profile.session_minutes:
         notes.append(say("notes.shorter", used=longest, available=profile.session_minutes))
     plan = Plan(

@@ -15,7 +15,7 @@ from itertools import combinations
 
 from . import rules as R
 from . import phases, runwalk
-from .weekshape import SessionSpec, baseline_week, cap_longest, drop_easiest, lighter_main, race_offset, taper_week
+from .weekshape import SessionSpec, baseline_week, cap_longest, deload as _deload, honest_kinds, race_offset, taper_week
 from ..models import Profile
 from ..vocab import ENDURANCE_ACTIVITIES
 
@@ -119,7 +119,8 @@ def quality_days(profile: Profile, template: list[tuple[int, str]], week: int) -
         return {}
     easy = [o for o, kind in template if kind == "easy"]
     n = len(template)
-    count = min(rules.quality_sessions, len(easy), 1 if n <= 4 else 2)
+    # Two days a week stay easy: one hard day of two is half the week hard, not 80/20.
+    count = 0 if n <= 2 else min(rules.quality_sessions, len(easy), 1 if n <= 4 else 2)
     if count == 0:
         return {}
     long_days = [o for o, kind in template if kind == "long"]
@@ -128,10 +129,16 @@ def quality_days(profile: Profile, template: list[tuple[int, str]], week: int) -
     return {d: kinds[i % 2] for i, d in enumerate(days)}
 
 
+def knee_care(profile: Profile) -> bool:
+    """A knee limitation changes an endurance plan itself: a slower ramp (and, in sessions, no
+    hill repeats and a slower run-walk ladder)."""
+    return "knee" in profile.limitations and profile.activity in ENDURANCE_ACTIVITIES
+
+
 def session_rpe(profile: Profile, kind: str) -> int:
     rules = R.LEVEL_RULES[profile.level]
     return {
-        "easy": rules.easy_rpe,
+        "easy": R.WALKING_EASY_RPE if profile.activity == "walking" else rules.easy_rpe,  # brisk
         "walk-run": rules.easy_rpe + 1,
         "long": rules.long_rpe,
         "tempo": rules.tempo_rpe,
@@ -169,9 +176,14 @@ def easy_warmup_minutes(profile: Profile, kind: str, default: int) -> int:
     if kind == "walk-run":
         # Couch to 5K: a 5-min brisk walk, so the run-walk block has room to grow.
         return min(default, R.RUN_WALK_WARMUP_MIN)
+    if profile.activity in ENDURANCE_ACTIVITIES and kind in ("tempo", "intervals"):
+        return min(default, R.QUALITY_WARMUP_MAX)  # RAMP: about 10 min with drills and strides
     if profile.activity not in ENDURANCE_ACTIVITIES or kind not in ("easy", "long"):
         return default
-    return min(default, max(R.EASY_WARMUP_MIN, round(profile.session_minutes * R.EASY_WARMUP_SHARE)))
+    older = profile.age is not None and profile.age >= R.BALANCE_AGE
+    easy = max(R.EASY_WARMUP_MIN, min(R.EASY_WARMUP_MAX, round(profile.session_minutes * R.EASY_WARMUP_SHARE)))
+    # From 65 the easy start also holds two balance moves (WHO 2020).
+    return min(default, easy + (R.BALANCE_WARMUP_MIN if older else 0))
 
 
 def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: int | None = None) -> int:
@@ -182,10 +194,15 @@ def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: in
     if cap is not None and kind != "long":
         room = max(R.MIN_MAIN_MINUTES, min(room, cap))
     if endurance and kind in ("tempo", "intervals"):
-        room = max(R.MIN_MAIN_MINUTES, min(room, R.QUALITY_MAIN_MAX[profile.level]))
+        room = max(R.MIN_MAIN_MINUTES, min(room, R.quality_main_max(profile.activity, profile.level, kind)))
     if kind == "recovery":
         return max(R.MIN_MAIN_MINUTES, min(room, round(room * 0.5)))
-    base = rules.start_fraction * room * factor
+    start = max(rules.start_fraction, R.LIFTING_START_FRACTION) if R.is_lifting(kind) else rules.start_fraction
+    if profile.activity == "walking":
+        start = max(start, R.WALKING_START_FRACTION)  # toward WHO's 150 min from week 1
+    elif endurance:
+        start = max(start, R.ENDURANCE_START_FRACTION)  # beginners use 65%+ of the time asked
+    base = start * room * factor
     if kind == "walk-run":
         # The ladder, not the block, is the progression: start with the first rung in full.
         base = max(base, runwalk.first_rung_minutes())
@@ -194,7 +211,18 @@ def desired_main(profile: Profile, kind: str, factor: float, fixed: int, cap: in
         # Without a longer weekend slot the long session is made long by shortening the others
         # (run-walk weeks have no long session, so nothing is shortened).
         base /= rules.long_ratio if profile.days_per_week > 1 else 1.0
+    if endurance and profile.current_weekly_minutes is None:
+        # The session is mostly its work (a baseline sizes week 1 from today's training instead): warm-up + cool-down within their share (issue 11).
+        base = max(base, overhead_floor(profile, kind, fixed))
     return max(R.MIN_MAIN_MINUTES, min(room, math.floor(base)))
+
+
+def overhead_floor(profile: Profile, kind: str, fixed: int) -> int:
+    """The shortest main block that keeps warm-up + cool-down within their share of the
+    session: a quarter of a 45+ min easy or long one, a third of any 45+ min one, 45% of a
+    shorter one (rules.OVERHEAD_SHARE)."""
+    share = R.overhead_share(kind, session_limit(profile, kind))
+    return math.ceil(fixed * (1 - share) / share)
 
 
 @dataclass
@@ -252,7 +280,8 @@ def plan_weeks(
             if k in ("tempo", "intervals"):
                 # Intensity arrives in steps too: two RPE below the target at first, one more
                 # each week that had quality work, so one new hard session is not a load spike.
-                rpe = min(rpe, max(rules.easy_rpe + 1, rpe - 2) + quality_weeks)
+                # Never below the kind's floor: a "tempo" at RPE 4 would contradict its words.
+                rpe = min(rpe, max(R.QUALITY_RPE_FLOOR[k], rpe - 2) + quality_weeks)
             main = desired_main(profile, k, factor, fixed, cap)
             if k == "long" and goal is not None:
                 # Toward the event's long session: its own growth, capped by its goal.
@@ -275,8 +304,9 @@ def plan_weeks(
     tapers = phases.taper_weeks(profile)
     for number, kind in enumerate(kinds, start=1):
         if kind == "build":
-            factor *= 1 + rules.ramp
-            long_factor *= R.WEEKLY_RISE_MAX
+            slower = R.KNEE_RAMP_SHARE if knee_care(profile) else 1.0  # a knee builds more slowly
+            factor *= 1 + rules.ramp * slower
+            long_factor *= 1 + (R.WEEKLY_RISE_MAX - 1) * slower
         if number == 1 and profile.current_weekly_minutes is not None:
             factor, specs = baseline_week(profile, lambda f: cap_longest(build(1, f, f, 0), profile))
             long_factor = factor
@@ -337,18 +367,8 @@ def _clamp(
 ) -> tuple[list[SessionSpec], float]:
     """Shrink main blocks (then soften hard sessions) until every ceiling holds."""
     wanted = sum(s.main for s in specs)
-    out = list(specs)
-    if endurance and (number > 1 or history.mains):
-        capped = []
-        # Sessions earlier in this week count toward the 30-day window of later ones.
-        running = _History(mains=list(history.mains))
-        for s in out:
-            day = (number - 1) * 7 + s.offset
-            cap = _spike_cap(running, day)
-            main = int(min(s.main, cap))
-            capped.append(replace(s, main=max(R.MIN_MAIN_MINUTES, main)))
-            running.mains.append((day, capped[-1].main))
-        out = capped
+    spikes = endurance and (number > 1 or bool(history.mains))
+    out = _cap_spikes(list(specs), number, history) if spikes else list(specs)
     limit = _limit(history)
     # A new or harder quality session is paid for by its own length first: the easy volume
     # the person has built stays, the hard part starts short (down to 40% of its length).
@@ -357,71 +377,94 @@ def _clamp(
         if excess <= 0:
             break
         if s.kind in ("tempo", "intervals"):
-            floor = max(R.MIN_MAIN_MINUTES, math.ceil(s.main * 0.4))
+            # Never so short that the full warm-up and cool-down outweigh the work.
+            floor = max(R.MIN_MAIN_MINUTES, math.ceil(s.main * 0.4), _quality_floor(s))
             cut = min(s.main - floor, math.ceil(excess / s.rpe))
             if cut > 0:
                 out[i] = replace(s, main=s.main - cut)
                 excess -= cut * s.rpe
-    for _ in range(20):
+    for _ in range(1 + 9 * len(out)):  # enough to soften every session from RPE 10 to 2
         load = sum(s.load for s in out)
         if load <= limit:
             break
         fixed_load = sum(s.rpe * s.fixed for s in out)
         main_load = sum(s.rpe * s.main for s in out)
-        scale = (limit - fixed_load) / main_load if main_load else 0
-        shrunk = [replace(s, main=max(R.MIN_MAIN_MINUTES, math.floor(s.main * scale))) for s in out]
-        if sum(s.load for s in shrunk) <= limit:
+        # Never above 1: a softened week is not a reason to lengthen blocks past their caps.
+        scale = min(1.0, (limit - fixed_load) / main_load) if main_load else 0
+        shrunk = []
+        # The quality session's floor holds: the easy sessions shrink a little more instead.
+        for floors in ((True, False) if endurance else (False,)):
+            for step in range(0, 30):
+                trial = [replace(s, main=max(R.MIN_MAIN_MINUTES, _quality_floor(s) if floors else 0,
+                                             math.floor(s.main * scale * (1 - step / 40)))) for s in out]
+                if sum(s.load for s in trial) <= limit:
+                    shrunk = trial
+                    break
+            if shrunk:
+                break  # without the floors only when they alone would force a softer session
+        if shrunk and sum(s.main for s in shrunk) >= 0.6 * sum(s.main for s in out):
             out = shrunk
             break
         # Even the shortest sessions are too much: soften the hardest session by one RPE.
         hardest = max(range(len(out)), key=lambda i: (out[i].rpe, -i))
         if out[hardest].rpe <= 2:
-            out = shrunk
+            # Nothing left to soften: the safety ceiling beats the quality session's floor. The
+            # proportional shrink rounds short blocks up to the floor and can end over the limit,
+            # so trim the longest blocks a minute at a time until the ceiling holds.
+            out = [replace(s, main=max(R.MIN_MAIN_MINUTES, math.floor(s.main * scale))) for s in out]
+            while sum(s.load for s in out) > limit:
+                longest = max(range(len(out)), key=lambda i: (out[i].main, -i))
+                if out[longest].main <= R.MIN_MAIN_MINUTES:
+                    break
+                out[longest] = replace(out[longest], main=out[longest].main - 1)
             break
-        out[hardest] = replace(out[hardest], rpe=out[hardest].rpe - 1)
+        softer = replace(out[hardest], rpe=out[hardest].rpe - 1)
+        # A quality session softened below its kind's effort is an easy session at once (its
+        # block as planned), not a shrunken "tempo" at RPE 4.
+        out[hardest] = honest_kinds([softer], easy_rpe)[0]
     # A quality session softened to an easy effort is an easy session: call it that.
-    out = [
-        replace(s, kind="easy", rpe=min(s.rpe, easy_rpe))
-        if s.kind in ("tempo", "intervals") and s.rpe <= easy_rpe else s
-        for s in out
-    ]
+    out = honest_kinds(out, easy_rpe)
+    if spikes:
+        # Shrinking an early session lowers the allowance of the later ones: cap them again.
+        out = _cap_spikes(out, number, history)
+    if endurance:
+        out = [_out_of_band(s) for s in out]
     applied = sum(s.main for s in out) / wanted if wanted else 1.0
     return out, min(1.0, applied)
 
 
-def _deload(specs: list[SessionSpec], previous_load: int, keep_work: bool = False) -> list[SessionSpec]:
-    """A lighter week: about 30% less load (20-40% allowed), intensity kept where possible.
-    `keep_work` (endurance): each main block keeps 55-85% and at least 10 minutes, so the
-    lighter week still holds a real long run rather than 5-minute stubs."""
-    best: tuple[float, list[SessionSpec]] | None = None
-    previous_main = sum(s.main for s in specs)
-    scales = [step / 40 for step in range(4, 38)] if keep_work else [step / 20 for step in range(2, 19)]
-    for drop in range(0, len(specs)):
-        kept = drop_easiest(specs, drop)
-        # Hard sessions soften first; easy ones only when the week cannot get lighter otherwise.
-        for soften, hard_only in ((0, True), (1, True), (1, False), (2, False)):
-            base = [
-                replace(s, rpe=max(2, s.rpe - soften)) if (s.hard or not hard_only) else s
-                for s in kept
-            ]
-            for scale in scales:
-                trial = [replace(s, main=lighter_main(s.main, scale, keep_work)) for s in base]
-                ratio = sum(s.load for s in trial) / previous_load if previous_load else R.DELOAD_TARGET
-                if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX:
-                    # Keeping the work (55-85% of each main block) matters more than hitting 70%.
-                    kept_share = sum(s.main for s in trial) / previous_main if previous_main else 0.7
-                    kept_each = scale >= R.DELOAD_MAIN_MIN
-                    gutted = 0 if not keep_work or (
-                        kept_each and R.DELOAD_MAIN_MIN <= kept_share <= R.DELOAD_MAIN_MAX) else 1
-                    cost = abs(ratio - R.DELOAD_TARGET) + drop * 0.5 + soften * 0.05 + gutted
-                    if best is None or cost < best[0]:
-                        best = (cost, trial)
-        if best is not None:
-            break
-    if best is None:
-        # Cannot happen with MIN_MAIN_MINUTES and session floors as set; keep the week light anyway.
-        return drop_easiest(specs, max(1, len(specs) // 2))
-    return best[1]
+def _cap_spikes(specs: list[SessionSpec], number: int, history: _History) -> list[SessionSpec]:
+    """No main block more than 10% past the longest of the 30 days before it; sessions earlier
+    in this week count toward the window of later ones."""
+    capped = []
+    running = _History(mains=list(history.mains))
+    for s in specs:
+        day = (number - 1) * 7 + s.offset
+        main = int(min(s.main, _spike_cap(running, day)))
+        capped.append(replace(s, main=max(R.MIN_MAIN_MINUTES, main)))
+        running.mains.append((day, capped[-1].main))
+    return capped
+
+
+ENDURANCE_KINDS = ("easy", "long", "tempo", "intervals")
+
+
+def _quality_floor(s: SessionSpec) -> int:
+    """An endurance session's main block never so short that warm-up and cool-down pass 45%
+    of the session (0 for other sessions and for run-walk, whose block is the ladder's)."""
+    if s.kind not in ENDURANCE_KINDS:
+        return 0
+    return min(s.main, math.ceil(s.fixed * (1 - R.OVERHEAD_SHARE_SHORT) / R.OVERHEAD_SHARE_SHORT))
+
+
+def _out_of_band(s: SessionSpec) -> SessionSpec:
+    """A session of 45+ min spends at most its share outside the work (a quarter easy, a third
+    quality); one cut between that and 45 min becomes a shorter session (at most 45% outside)."""
+    if s.kind not in ENDURANCE_KINDS or s.minutes < R.OVERHEAD_LONG_FROM:
+        return s
+    if s.fixed <= R.overhead_share(s.kind, s.minutes) * s.minutes:
+        return s
+    return replace(s, main=max(_quality_floor(s), R.MIN_MAIN_MINUTES, R.OVERHEAD_LONG_FROM - 1 - s.fixed))
 
 
 def _lighter_runwalk(specs: list[SessionSpec], previous_load: int) -> list[SessionSpec] | None:

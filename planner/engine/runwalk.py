@@ -30,15 +30,21 @@ class RunWalk:
         return self.run_s
 
 
-def rung(stage_index: int) -> tuple[int, int, int]:
-    """The rung for a week `stage_index` build weeks into the plan (the top rung holds)."""
-    return R.RUN_WALK_RUNGS[max(0, min(stage_index, len(R.RUN_WALK_RUNGS) - 1))]
+def rung(stage_index: int, knee: bool = False) -> tuple[int, int, int]:
+    """The rung for a week `stage_index` build weeks into the plan (the top rung holds). A knee
+    climbs more slowly (each rung about 1.5 weeks) with longer walk breaks."""
+    if knee:
+        stage_index = int(stage_index * R.KNEE_RUNG_PACE)
+    run_s, walk_s, repeats = R.RUN_WALK_RUNGS[max(0, min(stage_index, len(R.RUN_WALK_RUNGS) - 1))]
+    if knee and walk_s:
+        walk_s += R.KNEE_EXTRA_WALK_S
+    return run_s, walk_s, repeats
 
 
-def fit(stage_index: int, block_s: int) -> RunWalk:
+def fit(stage_index: int, block_s: int, knee: bool = False) -> RunWalk:
     """The rung fitted into `block_s` seconds: fewer repeats (never longer runs or shorter walks)
     when the block is short; a continuous run no longer than the block."""
-    run_s, walk_s, repeats = rung(stage_index)
+    run_s, walk_s, repeats = rung(stage_index, knee)
     if walk_s == 0 or repeats == 1:
         return RunWalk(run_s=max(30, min(run_s, block_s // 30 * 30)), walk_s=0, repeats=1)
     reps = max(1, min(repeats, (block_s + walk_s) // (run_s + walk_s)))

@@ -129,7 +129,9 @@ def choose(
         and ruled_out_by(preferred, profile)
     ):
         linked = _linked_substitute(library, profile, preferred, slot, excluded)
-        if linked is not None:
+        # The preferred lift's own substitute, unless it gives up the person's equipment (a
+        # wall hip hinge for a lifter with a sore back and a cable stack: load what is safe).
+        if linked is not None and _rank(linked, profile)[:3] <= _rank(pick, profile)[:3]:
             pick = linked
         return Choice(pick, preferred, ruled_out_by(preferred, profile))
     return Choice(pick)

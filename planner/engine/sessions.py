@@ -19,6 +19,7 @@ from .slots import CARDIO, cardio_slots, first_choice, raise_slots, strength_slo
 from .strength import choose_main, climb_bodyweight, main_indexes, strength_item
 from .strength import strength_main as _strength_main
 from . import runwalk
+from .swim import SwimKit, swim_main
 from .timing import prescription_seconds
 from .words import say
 
@@ -93,8 +94,10 @@ def build_menu(
                   if circuit and ex.needs & R.CIRCUIT_FORBIDDEN_EQUIPMENT}
         stations = []
         mains: set[str] = set()
-        main_at = main_indexes(patterns)
-        for i, pattern in enumerate(patterns):
+        main_at = main_indexes(patterns, kind)
+        for i, slot in enumerate(patterns):
+            # "push:chest": a push whose primary muscles hold the chest (balances the week).
+            pattern, _, muscle = slot.partition(":")
             found = None
             if i in main_at:
                 found = choose_main(library, profile, pattern, used, circuit=circuit)
@@ -102,7 +105,10 @@ def build_menu(
                     found = climb_bodyweight(library, profile, found, cycle)
                     mains.add(found.exercise.id)
             if found is None:
-                found = first_choice(library, profile, accessory_slots(pattern), rotation=cycle,
+                slots = accessory_slots(pattern)
+                if muscle:
+                    slots = [Slot(("strength",), pattern=pattern, muscle=muscle), *slots]
+                found = first_choice(library, profile, slots, rotation=cycle,
                                      exclude=used | banned, required=pattern not in OPTIONAL_PATTERNS)
             if found is None:
                 continue
@@ -126,9 +132,18 @@ def build_menu(
     cardio_activity = "general" if activity == "general" else activity
     cardio = first_choice(library, profile, cardio_slots(cardio_activity, pattern), rotation=cycle)
     easy = None
-    if kind in ("intervals", "tempo"):
+    if kind in ("intervals", "tempo") or activity == "swimming":
         easy = first_choice(library, profile, cardio_slots(cardio_activity, "easy"), required=False)
-    return Menu(cardio, (), tuple(accessories), easy)
+    stations: tuple[Choice, ...] = ()
+    if activity == "swimming":
+        # Drills and kick in the water: stroke-work technique, then a legs-only set.
+        drill = first_choice(library, profile, [Slot(CARDIO, pattern="technique", activity=activity,
+                                                     muscle="lats")], required=False)
+        kick = first_choice(library, profile, [Slot(CARDIO, pattern="technique", activity=activity,
+                                                    muscle="quadriceps")], required=False)
+        if drill is not None and kick is not None:
+            stations = (drill, kick)
+    return Menu(cardio, stations, tuple(accessories), easy)
 
 
 # Steps up from the easiest variant where each level starts a chain.
@@ -177,11 +192,12 @@ def _strength_item(
 
 def strength_main(
     menu: Menu, profile: Profile, minutes: int, rpe: int, *, week_in_cycle: int, cycle_length: int,
-    deload: bool, cycle: int = 0, week_number: int = 0,
+    deload: bool, cycle: int = 0, week_number: int = 0, day: str | None = None, test: bool = False,
 ) -> Block:
     """Lifting sessions: see strength.strength_main (main lifts, double progression, loads)."""
     return _strength_main(menu.stations, menu.mains, profile, minutes, week_in_cycle=week_in_cycle,
-                          cycle_length=cycle_length, deload=deload, cycle=cycle, week_number=week_number)
+                          cycle_length=cycle_length, deload=deload, cycle=cycle, week_number=week_number,
+                          day=day, test=test)
 
 
 CIRCUIT_MAX_ROUNDS = {"beginner": 3, "intermediate": 4, "advanced": 5}
@@ -283,7 +299,8 @@ def endurance_main(
     items: list[Prescription]
     if kind == "walk-run":
         # One shape for the whole week (fitted to its shortest run-walk block); spare time walks.
-        shape = runwalk.fit(stage_index, round_down((shape_minutes or minutes) * 60 - 15))
+        shape = runwalk.fit(stage_index, round_down((shape_minutes or minutes) * 60 - 15),
+                            knee="knee" in profile.limitations)
         runs = Prescription(
             exercise_id=ex.id, name=ex.name, sets=shape.repeats, duration_s=shape.run_s,
             rest_s=shape.walk_s or None, rpe=rpe + 1,
@@ -297,55 +314,70 @@ def endurance_main(
                 exercise_id=ex.id, name=ex.name, duration_s=spare, rpe=rules.easy_rpe,
                 notes=say("items.walk_run_finish"),
             ))
-    elif kind == "tempo":
-        # Cruise intervals (Daniels): threshold reps with a minute's rest, the total capped by
-        # level; more time buys more reps, never an unbounded block at RPE 6-7.
-        rest = R.CRUISE_REST_S
-        work = min(R.CRUISE_REP_S[profile.level], cardio_s)
-        reps = max(1, min((cardio_s + rest) // (work + rest), R.MAX_TEMPO_WORK_S[profile.level] // work))
-        if reps == 1:
-            work = min(cardio_s, R.MAX_TEMPO_WORK_S[profile.level])
+    elif swim and menu.cardio is not None:
+        kit = SwimKit(swim=ex, easy=(menu.easy or menu.cardio).exercise,
+                      drill=menu.stations[0].exercise if menu.stations else None,
+                      kick=menu.stations[1].exercise if len(menu.stations) > 1 else None)
+        items = swim_main(kit, profile, kind, cardio_s, rpe, stage_index, rules.easy_rpe)
+    elif kind in ("tempo", "intervals"):
+        reps, work, rest = quality_reps(profile, kind, cardio_s, stage_index)
+        words = "items.intervals" if kind == "intervals" else (
+            "items.sweet_spot" if profile.activity == "cycling" else "items.tempo")
         items = [Prescription(
             exercise_id=ex.id, name=ex.name, sets=reps, duration_s=work, rest_s=rest if reps > 1 else None,
-            rpe=rpe, distance_m=distance(work),
-            notes=_join(note, say("items.tempo"), say("items.tempo_between") if reps > 1 else ""),
+            rpe=rpe, notes=_join(note, say(words), say("items.tempo_between") if reps > 1 and kind == "tempo" else "",
+                                 say("items.knee_no_hills") if "knee" in profile.limitations
+                                 and profile.activity in ("running", "walking") else ""),
         )]
         spare = round_down(cardio_s - reps * work - (reps - 1) * rest - 15)
         if spare >= 180:
+            # Hard work has a ceiling per session; what is left of the block is easy.
             finish = menu.easy.exercise if menu.easy is not None else ex
             items.append(Prescription(
                 exercise_id=finish.id, name=finish.name, duration_s=spare, rpe=rules.easy_rpe,
-                distance_m=distance(spare), notes=say("items.easy_finish"),
-            ))
-    elif kind == "intervals":
-        work = rules.interval_work_s
-        rest = max(60, work // 2)
-        reps = (cardio_s + rest) // (work + rest)
-        while reps < 3 and work > 30:
-            work = max(30, work - 30)
-            rest = max(60, work // 2)
-            reps = (cardio_s + rest) // (work + rest)
-        reps = max(1, min(reps, MAX_INTERVAL_WORK_S[profile.level] // work))
-        items = [Prescription(
-            exercise_id=ex.id, name=ex.name, sets=reps, duration_s=work, rest_s=rest, rpe=rpe,
-            distance_m=distance(work),
-            notes=_join(note, say("items.intervals")),
-        )]
-        spare = round_down(cardio_s - reps * work - (reps - 1) * rest - 15)
-        if spare >= 180:
-            # Hard work has a ceiling per session; the rest of the block is easy.
-            finish = menu.easy.exercise if menu.easy is not None else ex
-            items.append(Prescription(
-                exercise_id=finish.id, name=finish.name, duration_s=spare, rpe=rules.easy_rpe,
-                distance_m=distance(spare), notes=say("items.easy_finish"),
+                notes=say("items.easy_finish"),
             ))
     else:
         words = say({"long": "items.long", "walk-run": "items.walk_run_continuous"}.get(kind, "items.easy"))
+        if profile.activity == "walking":
+            words = say("items.walk_long" if kind == "long" else "items.walk_brisk")
         items = [Prescription(
             exercise_id=ex.id, name=ex.name, duration_s=cardio_s, rpe=rpe, distance_m=distance(cardio_s),
             notes=_join(note, words),
         )]
     return Block(kind="main", minutes=minutes + extra_minutes(extra), items=items + extra)
+
+
+def quality_reps(profile: Profile, kind: str, block_s: int, stage: int) -> tuple[int, int, int]:
+    """(reps, work s, rest s) of a tempo or interval session: the step of its ladder for this
+    build week (reps first, then length), stepped down until it fits the block, within the
+    level's cap on hard work."""
+    level = profile.level
+    if kind == "tempo" and profile.activity != "cycling":
+        # Cruise intervals (Daniels): T-pace reps with a minute's rest, one more every 2 weeks.
+        work, rest = R.CRUISE_REP_S[level], R.CRUISE_REST_S
+        most = R.MAX_TEMPO_WORK_S[level] // work
+        reps = min(most, R.TEMPO_START_REPS + stage // 2)
+        ladder = [(r, work) for r in range(reps, 0, -1)] + [(1, w) for w in range(work - 60, 59, -60)]
+    else:
+        steps = (R.SWEET_SPOT_LADDER if kind == "tempo" else R.INTERVAL_LADDER)[level]
+        ladder = list(steps[:min(stage // 2, len(steps) - 1) + 1])[::-1]
+        small = ladder[-1]
+        ladder += [(r, small[1]) for r in range(small[0] - 1, 0, -1)]
+    cap = R.MAX_TEMPO_WORK_S[level] if kind == "tempo" and profile.activity != "cycling" else (
+        MAX_INTERVAL_WORK_S[level] if kind == "intervals" else 10**6)
+    for reps, work in ladder:
+        rest = _rest_for(kind, profile.activity, work)
+        if reps * work <= cap and reps * work + (reps - 1) * rest + 15 <= block_s:
+            return reps, work, rest
+    work = max(30, min(block_s - 15, ladder[-1][1]) // 30 * 30)
+    return 1, work, _rest_for(kind, profile.activity, work)
+
+
+def _rest_for(kind: str, activity: str, work: int) -> int:
+    if kind == "tempo":
+        return work // 5 if activity == "cycling" else R.CRUISE_REST_S  # sweet spot: 2-4 min easy
+    return max(60, work // 2)
 
 
 def circuit_main(menu: Menu, profile: Profile, minutes: int, rpe: int, *, deload: bool) -> Block:

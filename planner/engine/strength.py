@@ -9,6 +9,8 @@ the level's rise and the reps start again at the bottom.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import rules as R
 from .loads import double_progression_load, epley_e1rm, percent_1rm, working_load_kg
 from ..library.catalog import ExerciseLibrary
@@ -16,6 +18,9 @@ from ..models import Block, Exercise, Prescription, Profile
 from .select import Choice, level_ok, ruled_out_by
 from .timing import prescription_seconds
 from .words import say
+
+if TYPE_CHECKING:
+    from .progression import SessionSpec, WeekSpec
 
 MAIN_PATTERNS = tuple(R.MAIN_LIFT_PREFERENCE)
 # Load added per completed rep range (ACSM 2009: 2-10%).
@@ -25,12 +30,15 @@ MAX_RIR = 5
 HEAVY_REST_S = 150
 
 
-def main_indexes(patterns: tuple[str, ...]) -> set[int]:
-    """The first squat, hinge, push and pull of a day are its main lifts."""
+def main_indexes(patterns: tuple[str, ...], kind: str = "") -> set[int]:
+    """The first squat, hinge, push and pull of a day are its main lifts (only the patterns
+    rules.SPLIT_MAIN_PATTERNS names, for a split listed there)."""
+    mains = R.SPLIT_MAIN_PATTERNS.get(kind, MAIN_PATTERNS)
     seen: set[str] = set()
     out: set[int] = set()
-    for i, pattern in enumerate(patterns):
-        if pattern in MAIN_PATTERNS and pattern not in seen:
+    for i, slot in enumerate(patterns):
+        pattern = slot.partition(":")[0]
+        if pattern in mains and pattern not in seen:
             seen.add(pattern)
             out.add(i)
     return out
@@ -40,28 +48,31 @@ def choose_main(
     library: ExerciseLibrary, profile: Profile, pattern: str, used: set[str], *, circuit: bool = False
 ) -> Choice | None:
     """The most preferred lift for the pattern the profile can do; when a limitation rules
-    out a more preferred lift the person has the kit for, the choice names it and why."""
-    owned_ok = None
-    replaced: Exercise | None = None
-    for ident in R.MAIN_LIFT_PREFERENCE.get(pattern, ()):
-        ex = library.get(ident)
-        if ex is None or ex.id in used or ex.category != "strength":
-            continue
-        if not level_ok(ex, profile.level):
-            continue
+    out the lift the person would otherwise get, the choice names it and why (the swap)."""
+    def usable(ex: Exercise | None, limits: bool) -> bool:
+        if ex is None or ex.id in used or ex.category != "strength" or not level_ok(ex, profile.level):
+            return False
         if circuit and ex.needs & R.CIRCUIT_FORBIDDEN_EQUIPMENT:
-            continue
-        why = ruled_out_by(ex, profile)
-        if not why:
-            owned_ok = ex
-            break
-        if replaced is None and not set(ex.needs) - _owned(profile):
-            replaced = ex
-    if owned_ok is None:
+            return False
+        return not ruled_out_by(ex, profile) if limits else not set(ex.needs) - _owned(profile)
+
+    chosen = next((ex for i in main_preference(profile, pattern) if usable(ex := library.get(i), True)), None)
+    if chosen is None:
         return None
-    if replaced is not None:
-        return Choice(owned_ok, replaced, ruled_out_by(replaced, profile))
-    return Choice(owned_ok)
+    usual = next((ex for i in R.MAIN_LIFT_PREFERENCE.get(pattern, ()) if usable(ex := library.get(i), False)), None)
+    if usual is not None and usual.id != chosen.id and ruled_out_by(usual, profile):
+        return Choice(chosen, usual, ruled_out_by(usual, profile))
+    return Choice(chosen)
+
+
+def main_preference(profile: Profile, pattern: str) -> tuple[str, ...]:
+    """The coach's order for a pattern; a limitation with its own order (lower back: split
+    squats, hip thrusts, chest-supported rows) puts those loaded lifts first."""
+    first: list[str] = []
+    for limitation in profile.limitations:
+        first += R.LIMITATION_MAIN_PREFERENCE.get(limitation, {}).get(pattern, ())
+    rest = R.MAIN_LIFT_PREFERENCE.get(pattern, ())
+    return tuple(dict.fromkeys((*first, *rest)))
 
 
 def _owned(profile: Profile) -> set[str]:
@@ -88,13 +99,32 @@ def plate_step(ex: Exercise, profile: Profile) -> float:
     return 2.5
 
 
-def rep_range(ex: Exercise, profile: Profile, main: bool) -> tuple[int, int, int]:
-    """(bottom, top, reps in reserve at the top) for a lift: heavy hinges 4-6 with 2 in
-    reserve, main lifts of trained lifters their heavier range, the rest the level's range."""
+def day_kind(profile: Profile, day: int, days: int, cycle: int = 0, cycles: int = 1) -> str | None:
+    """Heavy, moderate or light for the `day`-th of `days` lifting days in a week (trained
+    lifters only; beginners keep one range). In the low-rep phase (the last block of a long
+    plan) moderate days turn heavy."""
+    if profile.level not in R.DAY_DOSE or days < 1:
+        return None
+    wave = R.WEEK_WAVE[min(days, max(R.WEEK_WAVE))]
+    kind = wave[day % len(wave)]
+    if kind == "moderate" and cycles >= R.LOW_REP_PHASE_MIN_BLOCKS and cycle == cycles - 1:
+        kind = "heavy"
+    return kind
+
+
+def rep_range(ex: Exercise, profile: Profile, main: bool, day: str | None = None) -> tuple[int, int, int]:
+    """(bottom, top, reps in reserve at the top) for a lift: heavy hinges 4-6 with 2 or more
+    in reserve; trained lifters by the day's kind (rules.DAY_DOSE); else the level's range."""
     rules = R.LEVEL_RULES[profile.level]
     if is_heavy_hinge(ex):
         low, high = R.HEAVY_HINGE_REP_RANGE
-        return low, high, max(rules.rir, R.HEAVY_HINGE_MIN_RIR)
+        base = R.DAY_DOSE[profile.level][day].main_rir if day else rules.rir
+        return low, high, max(base, R.HEAVY_HINGE_MIN_RIR)
+    if day is not None:
+        dose = R.DAY_DOSE[profile.level][day]
+        if main and is_loaded(ex):
+            return dose.main[0], dose.main[1], dose.main_rir
+        return dose.accessory[0], dose.accessory[1], dose.accessory_rir
     heavy = R.MAIN_REP_RANGE[profile.level]
     if main and heavy is not None and is_loaded(ex):
         return heavy[0], heavy[1], rules.rir + 1
@@ -134,15 +164,24 @@ def strength_item(
 def strength_main(
     stations: tuple[Choice, ...], mains: frozenset[str], profile: Profile, minutes: int, *,
     week_in_cycle: int, cycle_length: int, deload: bool, cycle: int = 0, week_number: int = 0,
+    day: str | None = None, test: bool = False,
 ) -> Block:
     """Sets x reps fitted to the minutes: every station at its least sets first, then sets
-    added round by round while time allows."""
+    added round by round while time allows. `day` is heavy, moderate or light (trained
+    lifters); in a test week (`test`) each loaded main lift is one top set to a rep max."""
     rules = R.LEVEL_RULES[profile.level]
     budget = minutes * 60
     steps = max(1, cycle_length - 1)
     doses = []
-    for choice in stations:
-        low, high, rir = rep_range(choice.exercise, profile, choice.exercise.id in mains)
+    tested: set[int] = set()
+    for i, choice in enumerate(stations):
+        main = choice.exercise.id in mains
+        if test and main and is_loaded(choice.exercise):
+            reps, rir = R.TEST_REPS[profile.level], R.TEST_RIR[profile.level]
+            doses.append((reps, rir, reps + rir))
+            tested.add(i)
+            continue
+        low, high, rir = rep_range(choice.exercise, profile, main, day)
         doses.append(week_dose(low, high, rir, week_in_cycle, steps, deload))
 
     def items_of(chosen: list[tuple[int, int, int]]) -> list[Prescription]:
@@ -150,7 +189,8 @@ def strength_main(
         for i, sets, rest in chosen:
             reps, rir, capacity = doses[i]
             ex = stations[i].exercise
-            item = strength_item(stations[i], profile, sets, reps, rir, rest)
+            note = say("items.rep_max_test", n=reps) if i in tested else ""
+            item = strength_item(stations[i], profile, sets, reps, rir, rest, note)
             item = with_load(item, ex, profile, capacity=capacity, cycle=cycle)
             out.append(item)
         return out
@@ -160,7 +200,11 @@ def strength_main(
 
     chosen: list[tuple[int, int, int]] = []  # station index, sets, rest
     # Balance work (older adults, a balance focus) is promised: it gets its room first.
-    order = sorted(range(len(stations)), key=lambda i: stations[i].exercise.pattern != "balance")
+    # Then the main lifts (the plan keeps them all block long), then the accessories.
+    # Inner-thigh work is promised every week too (invariant 3): it keeps its place.
+    order = sorted(range(len(stations)), key=lambda i: (stations[i].exercise.pattern != "balance",
+                                                        "adductors" not in stations[i].exercise.primary_muscles,
+                                                        stations[i].exercise.id not in mains))
     for i in order:
         choice = stations[i]
         main = choice.exercise.id in mains
@@ -168,9 +212,16 @@ def strength_main(
         rest = rules.rest_compound_s if (main or i < 2) and not balance else rules.rest_accessory_s
         if main and is_loaded(choice.exercise) and doses[i][0] <= 6:
             rest = max(rest, HEAVY_REST_S)
-        trial = chosen + [(i, rules.sets_min if not deload else 1, rest)]
-        if seconds(trial) <= budget or not chosen:
-            chosen = trial
+        if i in tested:
+            rest = max(rest, R.TEST_REST_S)
+        least = 1 if deload or i in tested else rules.sets_min
+        # A main lift that does not fit at the level's least sets comes in with fewer: the
+        # plan keeps its main lifts every week, and an accessory never takes their place.
+        for sets in range(least, 0 if main else least - 1, -1):
+            trial = chosen + [(i, sets, rest)]
+            if seconds(trial) <= budget or not chosen:
+                chosen = trial
+                break
     lifts = [i for i in order if stations[i].exercise.pattern != "balance"]
     if lifts and all(stations[i].exercise.pattern == "balance" for i, _, _ in chosen):
         # Too short for both: the lift comes first, balance only if it still fits.
@@ -184,12 +235,14 @@ def strength_main(
         i, _, _ = chosen[0]
         chosen = [(i, 1, 30)]
     chosen.sort()  # back to the session's order
-    max_sets = rules.sets_max if not deload else max(1, rules.sets_max - 2)
+    # A lighter week keeps two sets where the level allows them: one set of each cannot fill
+    # even a lighter week's main block.
+    max_sets = rules.sets_max if not deload else max(2, rules.sets_max - 2)
     grew = True
     while grew:
         grew = False
         for k, (i, s, rest) in enumerate(chosen):
-            if s >= max_sets:
+            if s >= max_sets or i in tested:  # a test is one top set
                 continue
             trial = list(chosen)
             trial[k] = (i, s + 1, rest)
@@ -199,8 +252,10 @@ def strength_main(
     items = items_of(chosen)
     out = []
     # The warm-up's ramp sets lead into the first lift; the lift does not repeat them as a note.
+    tested_ids = {stations[i].exercise.id for i in tested}
     for item in items:
-        notes = [item.notes, first_week_note(profile, week_number, item)]
+        first = first_week_note(profile, week_number, item) if item.exercise_id not in tested_ids else ""
+        notes = [item.notes, first]
         out.append(item.model_copy(update={"notes": "; ".join(n for n in notes if n)}))
     return Block(kind="main", minutes=minutes, items=out)
 
@@ -242,3 +297,48 @@ def climb_bodyweight(library: ExerciseLibrary, profile: Profile, choice: Choice,
         current = nxt
         seen.add(current.id)
     return choice if current.id == choice.exercise.id else Choice(current)
+
+
+def is_test_week(profile: Profile, week_number: int) -> bool:
+    """`test_weeks`: the first and the last week of a strength plan test the main lifts."""
+    return profile.test_weeks and profile.activity == "strength" and week_number in (1, profile.weeks)
+
+
+def lifting_day(profile: Profile, week: "WeekSpec", spec: "SessionSpec", cycles: int) -> str | None:
+    """Heavy, moderate or light for this lifting session, by its place among the week's."""
+    lifting = [s for s in week.sessions if s.kind in R.STRENGTH_SPLITS]
+    index = next((i for i, s in enumerate(lifting) if s is spec), 0)
+    return day_kind(profile, index, len(lifting), week.cycle, cycles)
+
+
+def strength_tips(profile: Profile, day: str | None, test: bool) -> list[str]:
+    """The double-progression tip in the day's numbers, the day's kind, and the test."""
+    rules = R.LEVEL_RULES[profile.level]
+    low, high, rir = rules.rep_low, rules.rep_high, rules.rir
+    tips = []
+    if day is not None:
+        dose = R.DAY_DOSE[profile.level][day]
+        (low, high), rir = dose.accessory, dose.accessory_rir
+        tips.append(say(f"tips.day_{day}", low=dose.main[0], high=dose.main[1], rir=dose.main_rir))
+    words = say("tips.reps_one") if rir == 1 else say("tips.reps_many", n=rir)
+    tips.append(say("tips.strength", rir=words, high=high, low=low))
+    if test:
+        tips.append(say("tips.test_week", n=R.TEST_REPS[profile.level]))
+    return tips
+
+
+def check_lifts(profile: Profile, library: ExerciseLibrary) -> None:
+    """Recent lifts name exercises of the library: an unknown id (a typo) would silently give
+    no loads, so it stops the plan with the closest ids the person may have meant."""
+    import difflib
+
+    from ..errors import ProfileError
+
+    known = sorted(ex.id for ex in library.in_categories(("strength",)) if is_loaded(ex))
+    for ident in profile.lifts:
+        if ident in known:
+            continue
+        close = difflib.get_close_matches(ident, known, n=3, cutoff=0.6)
+        hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else \
+            "see 'planner exercises list --category strength'"
+        raise ProfileError(f"lifts: '{ident[:80]}' is not a loaded strength exercise id; {hint}")

@@ -18,7 +18,7 @@ from .select import Slot, choose, cover_muscles, usable_ranked
 from .slots import first_choice, raise_slots
 from .sessions import round_down
 from .timing import block_seconds, prescription_seconds
-from ..vocab import STRETCHED_MUSCLES
+from ..vocab import ENDURANCE_ACTIVITIES, STRETCHED_MUSCLES
 from .words import say
 
 DYNAMIC_REPS = 10
@@ -45,11 +45,24 @@ def build_warmup(
     hard: bool,
     rotation: int,
 ) -> Block:
-    """Fill `minutes` with raise + dynamic (+ potentiate when the session is hard)."""
+    """Fill `minutes` with raise + dynamic (+ potentiate when the session is hard).
+
+    An easy or long endurance session warms up in the activity itself (5-10 min easy, no drills:
+    the drills and strides are for quality sessions). Dry-land moves come before the bike or the
+    pool, never between lengths. From 65, balance moves join the warm-up (WHO 2020)."""
     worked_set = set(worked)
     total_s = minutes * 60
-    raise_choice = first_choice(library, profile, raise_slots(activity), rotation=rotation)
+    raise_choice = _raise_choice(library, profile, activity, hard, rotation)
     assert raise_choice is not None
+    balance = balance_items(library, profile, rotation, total_s - 120)
+    balance_s = sum(prescription_seconds(i) for i in balance)
+    if activity in ENDURANCE_ACTIVITIES and not hard:
+        raise_s = max(60, round_down(total_s - balance_s - 15))
+        first = _item(raise_choice.exercise, raise_choice.note or say("items.raise_easy"), duration_s=raise_s, rpe=3)
+        # Balance on dry land: before the pool or the bike, after a walk or run.
+        items = [*balance, first] if activity in DRY_LAND_FIRST else [first, *balance]
+        return Block(kind="warmup", minutes=minutes, items=items)
+    total_s -= balance_s
     # Dynamic moves: those that move the worked muscles first; a few of them.
     want = 2 if minutes < 6 else (3 if minutes < 10 else (4 if minutes < 13 else 6))
     picked = usable_ranked(
@@ -91,10 +104,63 @@ def build_warmup(
         dynamic_items = [p.model_copy(update={"sets": 2}) for p in dynamic_items]
         rest_s = sum(prescription_seconds(i) for i in dynamic_items + potentiate)
     raise_s = max(60, round_down(min(MAX_RAISE_S, total_s - rest_s - 15)))
-    items.append(_item(raise_choice.exercise, raise_choice.note or say("items.raise"), duration_s=raise_s, rpe=3))
-    items.extend(dynamic_items)
+    raise_item = _item(raise_choice.exercise, raise_choice.note or say("items.raise"), duration_s=raise_s, rpe=3)
+    if activity in DRY_LAND_FIRST:
+        # On land first, then into the pool or onto the bike: nothing dry between lengths.
+        items.extend(dynamic_items)
+        items.extend(balance)
+        items.append(raise_item)
+    else:
+        items.append(raise_item)
+        items.extend(dynamic_items)
+        items.extend(balance)
     items.extend(potentiate)
     return Block(kind="warmup", minutes=minutes, items=items)
+
+
+# Activities whose warm-up moves on land come before the activity starts.
+DRY_LAND_FIRST = frozenset({"swimming", "cycling"})
+BALANCE_MOVES = 2
+
+
+def _raise_choice(library: ExerciseLibrary, profile: Profile, activity: str, hard: bool, rotation: int):
+    """The easy start: the activity itself; a beginner runner's run-walk starts with a brisk
+    walk, as Couch to 5K does."""
+    if activity == "running" and profile.level == "beginner" and not hard:
+        walk = first_choice(library, profile, [Slot(("warmup",), pattern="raise", activity="walking")],
+                            rotation=0, required=False)
+        if walk is not None and activity in walk.exercise.activities:
+            return walk
+    return first_choice(library, profile, raise_slots(activity), rotation=rotation)
+
+
+def needs_balance_warmup(profile: Profile) -> bool:
+    """From 65, every session of a walking, general or other endurance plan holds balance work
+    (WHO 2020: balance on 3+ days a week to prevent falls); lifting days hold it as a station."""
+    return profile.age is not None and profile.age >= R.BALANCE_AGE and profile.activity != "strength"
+
+
+def balance_items(library: ExerciseLibrary, profile: Profile, rotation: int, room_s: int) -> list[Prescription]:
+    """Two balance moves by a counter or rail, within `room_s` of the warm-up."""
+    if not needs_balance_warmup(profile) or room_s <= 0:
+        return []
+    picked = usable_ranked(library, profile, Slot(("balance",), pattern="balance"), set())
+    if not picked:
+        return []
+    start = rotation % len(picked)
+    out: list[Prescription] = []
+    for ex in (picked[start:] + picked[:start])[:BALANCE_MOVES]:
+        dose = ex.dose.get(profile.level) or next(iter(ex.dose.values()), None)
+        item = _item(ex, say("items.balance"), sets=1,
+                     reps=dose.reps if dose and dose.reps else None,
+                     hold_s=dose.hold_s if dose and dose.hold_s else None,
+                     duration_s=dose.duration_s if dose and dose.duration_s and not dose.hold_s else None)
+        if item.reps is None and item.hold_s is None and item.duration_s is None:
+            item = item.model_copy(update={"hold_s": 20})
+        if sum(prescription_seconds(i) for i in out) + prescription_seconds(item) > room_s:
+            break
+        out.append(item)
+    return out
 
 
 def _reps(ex: Exercise) -> int:
@@ -116,9 +182,14 @@ def stretches_for(
     return chosen
 
 
-def stretch_prescriptions(profile: Profile, stretches: list[Exercise]) -> list[Prescription]:
+def stretch_prescriptions(profile: Profile, stretches: list[Exercise], *, lifting: bool = False) -> list[Prescription]:
+    """Holds by age and level; one hold per stretch after a run, ride, swim or walk (the
+    cool-down is a few minutes, not a quarter of the session); after lifting one shorter hold
+    per stretch (rules.LIFTING_*)."""
     hold = R.stretch_hold_s(profile.age, profile.level)
-    sets = 1 if profile.session_minutes < 30 else 2
+    sets = 1 if profile.session_minutes < 30 or profile.activity in ENDURANCE_ACTIVITIES else 2
+    if lifting:
+        hold, sets = min(hold, R.LIFTING_STRETCH_HOLD_MAX_S), R.LIFTING_STRETCH_SETS
     out = []
     for ex in stretches:
         dose = ex.dose.get(profile.level)
@@ -127,10 +198,20 @@ def stretch_prescriptions(profile: Profile, stretches: list[Exercise]) -> list[P
     return out
 
 
-def cooldown_minutes_needed(profile: Profile, stretches: list[Prescription]) -> int:
-    """At least the default cool-down; longer when the stretches need it (+1 minute easy)."""
+def cooldown_minutes_needed(
+    profile: Profile, stretches: list[Prescription], *, lifting: bool = False, minutes: int | None = None
+) -> int:
+    """At least the default cool-down (for a session of `minutes`, default the profile's);
+    longer when the stretches need it (+1 minute easy)."""
     stretch_s = sum(prescription_seconds(p) for p in stretches)
-    return max(R.cooldown_minutes(profile.session_minutes), math.ceil((stretch_s + 60) / 60))
+    length = minutes or profile.session_minutes
+    if lifting:
+        least = R.lifting_cooldown_minutes(length)
+    elif profile.activity in ENDURANCE_ACTIVITIES:
+        least = R.endurance_cooldown_minutes(length)
+    else:
+        least = R.cooldown_minutes(length)
+    return max(least, math.ceil((stretch_s + 60) / 60))
 
 
 def build_cooldown(
@@ -153,6 +234,9 @@ def build_cooldown(
         rotation=rotation,
         required=False,
     )
+    if easy is None:
+        # A library without cool-down entries (free-exercise-db): ease off in the activity itself.
+        easy = first_choice(library, profile, raise_slots(activity), rotation=rotation, required=False)
     extra: list[Prescription] = []
     if easy_s > 300:
         # Time to spare: stretch the other big muscle groups too rather than walk for ages.

@@ -118,3 +118,60 @@ def drop_easiest(specs: list[SessionSpec], count: int) -> list[SessionSpec]:
     )
     dropped = set(order[:count])
     return [s for i, s in enumerate(specs) if i not in dropped]
+
+
+def honest_kinds(specs: list[SessionSpec], easy_rpe: int) -> list[SessionSpec]:
+    """A quality session softened below its kind's effort (tempo 6, intervals 7) is an easy
+    session: call it that, at an easy effort, so words and numbers agree."""
+    return [replace(s, kind="easy", rpe=min(s.rpe, easy_rpe))
+            if s.kind in R.QUALITY_RPE_FLOOR and s.rpe < R.QUALITY_RPE_FLOOR[s.kind] else s
+            for s in specs]
+
+
+def deload(specs: list[SessionSpec], previous_load: int, keep_work: bool = False) -> list[SessionSpec]:
+    """A lighter week: about 30% less load (20-40% allowed), intensity kept where possible.
+    `keep_work` (endurance): each main block keeps 55-85% and at least 10 minutes (the long
+    session 60%), so the lighter week still holds a real long run rather than 5-minute stubs.
+    A quality session keeps its kind's effort (tempo 6, intervals 7): shorter, not vaguer; only
+    when nothing else makes the week light enough does it soften, and then it is called easy."""
+    for keep_quality in (True, False):
+        found = _lighter_week(specs, previous_load, keep_work, keep_quality)
+        if found is not None:
+            return found
+    # Cannot happen with MIN_MAIN_MINUTES and session floors as set; keep the week light anyway.
+    return drop_easiest(specs, max(1, len(specs) // 2))
+
+
+def _lighter_week(specs: list[SessionSpec], previous_load: int, keep_work: bool,
+                  keep_quality: bool) -> list[SessionSpec] | None:
+    best: tuple[float, list[SessionSpec]] | None = None
+    previous_main = sum(s.main for s in specs)
+    scales = [step / 40 for step in range(4, 38)] if keep_work else [step / 20 for step in range(2, 19)]
+    easy_rpe = min((s.rpe for s in specs), default=2)
+    for drop in range(0, len(specs)):
+        kept = drop_easiest(specs, drop)
+        # Hard sessions soften first; easy ones only when the week cannot get lighter otherwise.
+        for soften, hard_only in ((0, True), (1, True), (1, False), (2, False)):
+            floor = R.QUALITY_RPE_FLOOR if keep_quality else {}
+            base = [
+                replace(s, rpe=max(2, floor.get(s.kind, 2), s.rpe - soften))
+                if (s.hard or not hard_only) else s
+                for s in kept
+            ]
+            base = honest_kinds(base, easy_rpe)
+            for scale in scales:
+                trial = [replace(s, main=lighter_main(s.main, scale, keep_work)) for s in base]
+                ratio = sum(s.load for s in trial) / previous_load if previous_load else R.DELOAD_TARGET
+                if R.DELOAD_MIN <= ratio <= R.DELOAD_MAX:
+                    # Keeping the work (55-85% of each main block) matters more than hitting 70%.
+                    kept_share = sum(s.main for s in trial) / previous_main if previous_main else 0.7
+                    kept_each = scale >= R.DELOAD_MAIN_MIN and all(
+                        t.main >= R.DELOAD_LONG_MIN * s.main for t, s in zip(trial, base) if s.kind == "long")
+                    gutted = 0 if not keep_work or (
+                        kept_each and R.DELOAD_MAIN_MIN <= kept_share <= R.DELOAD_MAIN_MAX) else 1
+                    cost = abs(ratio - R.DELOAD_TARGET) + drop * 0.5 + soften * 0.05 + gutted
+                    if best is None or cost < best[0]:
+                        best = (cost, trial)
+        if best is not None:
+            break
+    return best[1] if best is not None else None

@@ -16,7 +16,7 @@ from .files import read_user_text
 from .parsing import cut, loads_json, loads_yaml, quote
 from .strict import first_problem
 from ..errors import InputFileError, ProfileError
-from ..models import Profile
+from ..models import LiftSet, Profile
 
 _ALLOWED: dict[str, str] = {}
 
@@ -27,7 +27,13 @@ def _allowed_for(loc: tuple[Any, ...]) -> str | None:
 
     if not loc or loc[0] not in Profile.model_fields:
         return None
-    annotation = Profile.model_fields[str(loc[0])].annotation
+    info = Profile.model_fields[str(loc[0])]
+    if loc[0] == "lifts":
+        # lifts.<exercise-id>.<field>: a mapping of LiftSet models, whose fields have limits too.
+        if len(loc) != 3 or loc[2] not in LiftSet.model_fields:
+            return None
+        info = LiftSet.model_fields[str(loc[2])]
+    annotation = info.annotation
     seen: list[Any] = []
 
     def walk(tp: Any) -> None:
@@ -43,12 +49,15 @@ def _allowed_for(loc: tuple[Any, ...]) -> str | None:
     walk(annotation)
     if seen:
         return "one of " + ", ".join(str(s) for s in seen)
-    low = high = None
-    for meta in Profile.model_fields[str(loc[0])].metadata:
+    low = high = above = None
+    for meta in info.metadata:
         low = getattr(meta, "ge", low)
+        above = getattr(meta, "gt", above)
         high = getattr(meta, "le", high)
     if low is not None and high is not None:
         return f"a number from {low} to {high}"
+    if above is not None and high is not None:
+        return f"a number above {above}, up to {high}"
     return None
 
 
@@ -78,7 +87,7 @@ def describe_validation_error(exc: ValidationError, source: str | None = None) -
     else:
         allowed = (
             _allowed_for(loc)
-            if kind in ("literal_error", "enum", "less_than_equal", "greater_than_equal")
+            if kind in ("literal_error", "enum", "less_than_equal", "greater_than_equal", "greater_than")
             else None
         )
         reason = cut(first.get("msg", "invalid").removeprefix("Value error, "))

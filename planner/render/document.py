@@ -91,7 +91,8 @@ def _hydration(theme: Theme, h: Hydration, units: str) -> list[str]:
 def _walk_breaks(plan: Plan, p: Prescription) -> bool:
     """Timed cardio intervals (walk-run) rest by walking, not by standing still."""
     ex = plan.exercise(p.exercise_id)
-    return bool(p.rest_s and p.duration_s and ex is not None and ex.category == "cardio")
+    on_foot = plan.profile.activity not in ("swimming", "cycling")  # swimmers rest at the wall
+    return bool(p.rest_s and p.duration_s and ex is not None and ex.category == "cardio" and on_foot)
 
 
 def _block_table(theme: Theme, plan: Plan, block: Block, units: str, date: dt.date) -> BlockTable:
