@@ -57,6 +57,23 @@ def _clean_text(value: str) -> str:
     return value
 
 
+# Bidi embeddings, overrides, isolates and marks: U+202E shows "Zoë" as "ëoZ" and hides what
+# a file name or a calendar entry says. A name is one line, printed on every page and event.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _clean_name(value: str) -> str:
+    """A name: clean text on one line, without bidi controls (the PDF, the ICS and the JSON
+    all refuse them alike, not only the fonts that cannot draw them)."""
+    value = _clean_text(value)
+    for ch in value:
+        if ch in "\n\t" or ch in _BIDI or unicodedata.category(ch) in ("Zl", "Zp"):
+            kind = "a line break or tab" if ch in "\n\t" or unicodedata.category(ch) in ("Zl", "Zp") else "a bidi control"
+            allowed = "one line of text" if kind.startswith("a line") else "text without direction controls"
+            raise ValueError(f"contains {kind} (U+{ord(ch):04X}); allowed: {allowed}")
+    return value
+
+
 def _unique_sorted(values: list[str]) -> list[str]:
     """Lists of tags are sets in meaning; sorting makes equal profiles compare equal."""
     return sorted(set(values))
@@ -69,10 +86,17 @@ def _equipment(values: list[str]) -> list[str]:
 
 
 Name = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), AfterValidator(_clean_text)
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), AfterValidator(_clean_name)
 ]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), AfterValidator(_clean_text)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+# Text caps of the plan contract: layout time grows with the longest paragraph, so a plan file
+# (often hand-edited) holds no title or line longer than a handout can print (issue 15, "Time").
+# Generated plans stay far inside: titles ~30 characters, tips and guidance points ~300.
+Title = Annotated[str, StringConstraints(max_length=120)]
+Line = Annotated[str, StringConstraints(max_length=500)]
+Key = Annotated[str, StringConstraints(max_length=80)]
+MAX_LINES = 12  # tips of a session, notes of a plan, points of a guidance page
 # A plain checked string rather than pydantic's HttpUrl: that type's module costs a cold CLI
 # ~18 ms (it probes importlib.metadata), and a QR code wants the text exactly as written.
 WebUrl = Annotated[
@@ -279,14 +303,14 @@ class Exercise(Frozen):
         min_length=1, max_length=8, description="how to do it, one step a line"
     )
     cues: list[Annotated[str, StringConstraints(min_length=1, max_length=200)]] = Field(
-        default_factory=list, description="short form reminders"
+        default_factory=list, max_length=MAX_LINES, description="short form reminders"
     )
     avoid_with: list[Limitation] = Field(default_factory=list, description="limitations that rule it out")
     regression: Slug | None = Field(None, description="id of an easier variant")
     progression: Slug | None = Field(None, description="id of a harder variant")
     alternatives: list[Slug] = Field(default_factory=list, description="ids of exercises that can replace it")
     video_url: WebUrl | None = Field(None, description="a web address showing the exercise (http or https)")
-    source: str | None = Field(None, description="where the entry comes from")
+    source: Annotated[str, StringConstraints(max_length=500)] | None = Field(None, description="where the entry comes from")
 
     @property
     def needs(self) -> frozenset[str]:
@@ -315,18 +339,18 @@ TARGET_KEYS = ("zone", "pace_s_per_km", "hr_bpm", "power_w", "pace_s_per_100m")
 class Prescription(Frozen):
     """One line of a session: what to do, how much, how hard."""
 
-    exercise_id: str = Field(description="id of the exercise in the plan's exercises")
-    name: str = Field(description="the name printed for this line")
-    sets: int | None = Field(None, ge=1, description="sets")
-    reps: int | None = Field(None, ge=1, description="repetitions a set")
+    exercise_id: Key = Field(description="id of the exercise in the plan's exercises")
+    name: Title = Field(description="the name printed for this line")
+    sets: int | None = Field(None, ge=1, le=1000, description="sets (swim lengths count as sets)")
+    reps: int | None = Field(None, ge=1, le=1000, description="repetitions a set")
     rir: int | None = Field(None, ge=0, le=5, description="reps in reserve at the end of each set")
-    duration_s: int | None = Field(None, ge=1, description="time of work in seconds")
-    distance_m: int | None = Field(None, ge=1, description="distance in metres")
-    hold_s: int | None = Field(None, ge=1, description="hold of a stretch or static position, in seconds")
-    rest_s: int | None = Field(None, ge=0, description="rest between sets or intervals, in seconds")
+    duration_s: int | None = Field(None, ge=1, le=12 * 3600, description="time of work in seconds")
+    distance_m: int | None = Field(None, ge=1, le=1_000_000, description="distance in metres")
+    hold_s: int | None = Field(None, ge=1, le=3600, description="hold of a stretch or static position, in seconds")
+    rest_s: int | None = Field(None, ge=0, le=3600, description="rest between sets or intervals, in seconds")
     rpe: int | None = Field(None, ge=1, le=10, description="target effort on the 1-10 scale")
     per_side: bool = Field(False, description="done once for each side (left and right)")
-    notes: str = Field("", description="a note printed with the line")
+    notes: Line = Field("", description="a note printed with the line")
     # strength: lifts, loads
     load_kg: float | None = Field(None, gt=0, description="working load from the profile's recent lift")
     rep_max: int | None = Field(None, ge=1, le=30, description="use a weight you could lift this many times")
@@ -353,8 +377,8 @@ class Block(Frozen):
     """One part of a session (warm-up, main work, cool-down): its minutes and its lines."""
 
     kind: BlockKind = Field(description="which part of the session: warm-up, main or cool-down")
-    minutes: int = Field(ge=1, description="minutes the part takes")
-    items: list[Prescription] = Field(min_length=1, description="the lines of the part, in order")
+    minutes: int = Field(ge=1, le=720, description="minutes the part takes")
+    items: list[Prescription] = Field(min_length=1, max_length=60, description="the lines of the part, in order")
 
 
 class Range(Frozen):
@@ -369,7 +393,7 @@ class Hydration(Frozen):
 
     before_ml: Range = Field(description="millilitres to drink 2-4 hours before")
     during_ml: Range | None = Field(None, description="millilitres to drink during the session (0.4-0.8 L an hour); none for sessions of an hour or less")
-    after_note: str = Field(description="what to drink after, in words")
+    after_note: Line = Field(description="what to drink after, in words")
     electrolytes: bool = Field(False, description="whether a sodium-containing drink is advised (long sessions)")
 
 
@@ -377,15 +401,15 @@ class Session(Frozen):
     """One training day: its parts, effort, load and drink targets."""
 
     date: dt.date = Field(description="the day of the session (YYYY-MM-DD)")
-    title: str = Field(description="the heading printed for the session")
-    kind: str = Field(description="the kind of session (easy, long, intervals, strength...)")
-    minutes: int = Field(ge=1, description="total minutes, warm-up and cool-down included")
+    title: Title = Field(description="the heading printed for the session")
+    kind: Key = Field(description="the kind of session (easy, long, intervals, strength...)")
+    minutes: int = Field(ge=1, le=720, description="total minutes, warm-up and cool-down included")
     rpe: int = Field(ge=1, le=10, description="target effort of the session on the 1-10 scale")
     load: int = Field(ge=0, description="session-RPE load: rpe x minutes (Foster 2001)")
     hard: bool = Field(False, description="a hard session (tempo, intervals, heavy lifting), kept off back-to-back days")
-    blocks: list[Block] = Field(min_length=3, description="warm-up first, main work, cool-down last")
+    blocks: list[Block] = Field(min_length=3, max_length=10, description="warm-up first, main work, cool-down last")
     hydration: Hydration = Field(description="drink targets for the session")
-    tips: list[str] = Field(default_factory=list, description="tips printed with the session")
+    tips: list[Line] = Field(default_factory=list, max_length=MAX_LINES, description="tips printed with the session")
 
 
 class Week(Frozen):
@@ -398,16 +422,16 @@ class Week(Frozen):
     )
     start_date: dt.date = Field(description="first day of the week (YYYY-MM-DD)")
     load: int = Field(ge=0, description="sum of the sessions' loads (rpe x minutes)")
-    sessions: list[Session] = Field(description="the training days, in date order")
+    sessions: list[Session] = Field(max_length=14, description="the training days, in date order")
     rest_days: list[dt.date] = Field(description="the days without training")
 
 
 class GuidanceSection(Frozen):
     """A page of advice in the handout (hydration, cramps, when to see a doctor...)."""
 
-    key: str = Field(description="stable identifier of the section")
-    title: str = Field(description="the heading printed")
-    points: list[str] = Field(description="the points printed under it")
+    key: Key = Field(description="stable identifier of the section")
+    title: Title = Field(description="the heading printed")
+    points: list[Line] = Field(max_length=MAX_LINES, description="the points printed under it")
 
 
 class Generator(Frozen):
@@ -423,8 +447,8 @@ class Change(Frozen):
     week: int = Field(ge=1, description="week number the change applies from")
     date: dt.date = Field(description="first day the change applies (YYYY-MM-DD)")
     exercise_id: str | None = Field(None, description="the exercise changed; none for a change to the whole week")
-    what: str = Field(description="what changed, in words")
-    why: str = Field(description="the reason, from the rule that made the change")
+    what: Line = Field(description="what changed, in words")
+    why: Line = Field(description="the reason, from the rule that made the change")
 
 
 class LogEntry(Frozen):
@@ -446,20 +470,20 @@ class Plan(Frozen):
 
     schema_version: str = Field(SCHEMA_VERSION, description="version of this plan format")
     generator: Generator = Field(description="the program that wrote the plan")
-    title: str = Field(description="the plan's title, printed on the cover")
+    title: Title = Field(description="the plan's title, printed on the cover")
     seed: int = Field(0, description="picks among equally good exercises; same inputs and seed give the same plan")
     profile: Profile = Field(description="the profile the plan was built for")
     end_date: dt.date = Field(description="last day of the plan (YYYY-MM-DD)")
-    notes: list[str] = Field(default_factory=list, description="notes printed on the cover")
-    weeks: list[Week] = Field(min_length=1, description="the weeks, in order")
-    guidance: list[GuidanceSection] = Field(default_factory=list, description="the advice pages")
+    notes: list[Line] = Field(default_factory=list, max_length=MAX_LINES, description="notes printed on the cover")
+    weeks: list[Week] = Field(min_length=1, max_length=52, description="the weeks, in order")
+    guidance: list[GuidanceSection] = Field(default_factory=list, max_length=MAX_LINES, description="the advice pages")
     exercises: list[Exercise] = Field(default_factory=list, description="every exercise the plan uses, so it renders alone")
     # Which exercise library the plan was built from ("built-in" or the file's name): a plan
     # from the built-in library is re-checked against it, so editing an exercise's
     # limitations or equipment inside the plan file cannot hide a clash.
-    library: str = Field("built-in", description="the exercise library the plan was built from")
+    library: Annotated[str, StringConstraints(max_length=300)] = Field("built-in", description="the exercise library the plan was built from")
     # Names of easier/harder variants the plan does not use itself, for the exercise guide.
-    variant_names: dict[str, str] = Field(
+    variant_names: dict[Key, Title] = Field(
         default_factory=dict, description="names of easier or harder variants by id, for the exercise guide"
     )
     changes: list[Change] = Field(default_factory=list, description="changes made by 'planner adapt' from a training log, in date order")

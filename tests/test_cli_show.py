@@ -119,14 +119,18 @@ def test_width_option_fixes_the_layout(plan_file):
     assert max(len(line) for line in result.stdout.splitlines()) <= 72
 
 
-def test_a_hand_edit_that_breaks_a_rule_is_shown_as_stored_with_a_warning(plan, plan_file):
+def test_a_hand_edit_that_breaks_a_rule_is_refused_or_shown_as_stored_and_marked(plan, plan_file):
     data = json.loads(plan_file.read_text(encoding="utf-8"))
     session = data["weeks"][0]["sessions"][0]
     session["blocks"] = [session["blocks"][1], session["blocks"][0], *session["blocks"][2:]]
     plan_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    result = runner.invoke(APP, ["show", str(plan_file), "--week", "1"])
+    refused = runner.invoke(APP, ["show", str(plan_file), "--week", "1"])
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert refused.stderr.splitlines()[-1].startswith("Error: plan.json has ")
+    result = runner.invoke(APP, ["show", str(plan_file), "--week", "1", "--allow-unsafe"])
     assert result.exit_code == 0, result.output
-    assert f"Warning: plan.json: week 1, session {session['date']}: warm-up and cool-down:" in result.stderr
+    assert f"plan.json: week 1, session {session['date']}: warm-up and cool-down:" in result.stderr
+    assert WORDS.t("edited_mark") in result.stdout
     first = result.stdout.index(plan.weeks[0].sessions[0].title)
     warm, main = WORDS.t("block_warmup") + " · ", WORDS.t("block_main") + " · "
     assert result.stdout.index(main, first) < result.stdout.index(warm, first)

@@ -258,3 +258,58 @@ def test_quote_is_cut_and_never_serialises_whole() -> None:
     assert quote(nested) == "a list of 1 item"
     assert quote({"a": 1, "b": 2}) == "an object of 2 keys"
     assert quote("Zoë Ødegård-Núñez") == "'Zoë Ødegård-Núñez'"
+
+
+# --- (e) outputs: only regular files or new paths, never an input, suffix matches the format ----
+
+GEN = ["generate", "--level", "beginner", "--activity", "running", "--weeks", "1"]
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["-o", "/dev/null", "--force"], ["/dev/null", "regular file"]),
+    (["-f", "json", "-o", "/dev/null", "--force"], ["/dev/null", "regular file"]),
+    (["-o", "FIFO.pdf", "--force"], ["FIFO.pdf", "regular file"]),
+    (["-f", "json", "-o", "plan.pdf"], ["plan.pdf", ".json"]),
+    (["-f", "pdf", "-o", "plan.json"], ["plan.json", ".pdf"]),
+    (["-f", "ics", "-o", "plan.txt"], ["plan.txt", ".ics"]),
+    (["-o", "plan.pdf", "--ics", "cal.pdf"], ["cal.pdf", ".ics"]),
+    (["-f", "json", "-o", "p.json", "--profile", "p.json", "--force"], ["p.json", "input"]),
+    (["-f", "json", "-o", "./sub/../p.json", "--profile", "p.json", "--force"], ["p.json", "input"]),
+    (["-o", "plan.pdf", "--ics", "p.ics", "--exercises", "p.ics", "--force"], ["p.ics", "input"]),
+])
+def test_generate_refuses_unsafe_outputs(work: Path, args: list[str], expected: list[str]) -> None:
+    (work / "sub").mkdir()
+    (work / "p.json").write_text('{"name": "Zoë Ødegård-Núñez"}', encoding="utf-8")
+    (work / "p.ics").write_text('{"name": "x"}', encoding="utf-8")
+    os.mkfifo(work / "FIFO.pdf")
+    before = {p.name: p.stat().st_size for p in work.iterdir() if p.is_file()}
+    refused(run(GEN + args, work), *expected)
+    assert {p.name: p.stat().st_size for p in work.iterdir() if p.is_file()} == before
+    assert (work / "p.json").read_text(encoding="utf-8") == '{"name": "Zoë Ødegård-Núñez"}'
+    assert Path("/dev/null").is_char_device()
+
+
+def test_render_refuses_to_overwrite_its_plan(work: Path) -> None:
+    _saved_plan(work)
+    original = (work / "good.json").read_bytes()
+    refused(run(["render", "good.json", "-o", "good.json", "--force"], work), "good.json")
+    refused(run(["render", "good.json", "-o", "good.txt"], work), "good.txt", ".pdf")
+    refused(run(["render", "good.json", "-o", "/dev/null", "--force"], work), "/dev/null", "regular file")
+    assert (work / "good.json").read_bytes() == original
+    assert not (work / "good.txt").exists()
+    # Just inside: a regular file is still replaced with --force.
+    (work / "old.pdf").write_bytes(b"old")
+    result = run(["render", "good.json", "-o", "old.pdf", "--force"], work)
+    assert result.returncode == 0, result.stderr
+    assert (work / "old.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_write_atomic_refuses_a_symlink_to_a_device(tmp_path: Path) -> None:
+    from planner.errors import OutputError
+    from planner.io.writers import write_atomic
+
+    link = tmp_path / "out.pdf"
+    link.symlink_to("/dev/null")
+    with pytest.raises(OutputError, match="regular file"):
+        write_atomic(link, b"x", force=True)
+    assert link.is_symlink() and not list(tmp_path.glob(".*.tmp"))

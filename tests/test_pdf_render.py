@@ -379,7 +379,10 @@ def test_any_printable_text_renders_on_every_theme(name, title, tip, exercise):
 
 
 def test_line_breaks_in_a_name_do_not_reach_headers_or_metadata():
-    plan = hand_plan(1, 1, name="Zoë\nØdegård\tNúñez")
+    # A profile refuses such a name now (issue 15); the renderer still guards a plan built
+    # around the model (model_copy does not validate).
+    plan = hand_plan(1, 1, name="Zoë Ødegård Núñez")
+    plan = plan.model_copy(update={"profile": plan.profile.model_copy(update={"name": "Zoë\nØdegård\tNúñez"})})
     pdf = Pdf(render_pdf(plan))
     assert pdf.reader.metadata.subject == "Running training plan for Zoë Ødegård Núñez: 1 week, 1 day a week"
     assert all("Zoë Ødegård Núñez" in page for page in pdf.pages)  # the running header

@@ -11,11 +11,18 @@ import typer
 from pydantic import ValidationError
 
 from ..errors import PlannerError
+from ._terminal import terminal_safe
+
+
+def echo(message: str = "", *, err: bool = False) -> None:
+    """typer.echo for text that holds anything from a user, a plan or a library: control
+    characters (ESC, CR, bidi overrides) are shown as escapes, never sent to the terminal."""
+    typer.echo(terminal_safe(message), err=err)
 
 
 def fail(message: str, code: int = 2) -> "typer.Exit":
     """Print `Error: ...` on stderr and return the Exit to raise (so callers `raise fail(...)`)."""
-    typer.echo(f"Error: {message}", err=True)
+    echo(f"Error: {message}", err=True)
     return typer.Exit(code)
 
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..vocab import ACTIVITIES, CATEGORIES, EQUIPMENT, LEVELS, MUSCLES, PATTERNS
-from ._common import fail, user_errors
+from ._common import echo, fail, user_errors
+from ._terminal import terminal_safe
 
 if TYPE_CHECKING:
     from ..library.catalog import ExerciseLibrary
@@ -82,15 +83,15 @@ def list_exercises(
         }
         found = _library(exercises).filter(equipment=kit, **filters)
     if not found:
-        typer.echo("No exercises match these filters.")
+        echo("No exercises match these filters.")
         return
     rows = [("ID", "NAME", "CATEGORY", "MUSCLES", "EQUIPMENT")]
     rows += [
-        (ex.id, ex.name, ex.category, ", ".join(ex.primary_muscles), _equipment(ex.equipment))
+        (ex.id, terminal_safe(ex.name), ex.category, ", ".join(ex.primary_muscles), _equipment(ex.equipment))
         for ex in found
     ]
-    typer.echo(_table(rows))
-    typer.echo(f"{len(found)} exercise{'s' if len(found) != 1 else ''}")
+    echo(_table(rows))
+    echo(f"{len(found)} exercise{'s' if len(found) != 1 else ''}")
 
 
 @exercises_app.command("show")
@@ -104,7 +105,7 @@ def show_exercise(
     ex = lib.get(exercise_id.strip())
     if ex is None:
         raise fail(f"exercise {exercise_id!r} not found; try 'planner exercises list'")
-    typer.echo(describe(ex, lib))
+    echo(describe(ex, lib))
 
 
 @exercises_app.command("check")
@@ -121,16 +122,16 @@ def check(
             lib = _library(library_file)
         except LibraryValidationError as exc:
             count = len(exc.problems)
-            typer.echo(
+            echo(
                 f"Error: {library_file}: {count} problem{'s' if count != 1 else ''}; nothing was loaded",
                 err=True,
             )
             for line in exc.problems:
-                typer.echo(f"  {line}", err=True)
+                echo(f"  {line}", err=True)
             raise typer.Exit(2) from None
-    typer.echo(summary(lib, str(library_file)))
-    typer.echo("")
-    typer.echo("\n".join(plan_probe(lib)))
+    echo(summary(lib, str(library_file)))
+    echo("")
+    echo("\n".join(plan_probe(lib)))
 
 
 # ---------------------------------------------------------------- text (pure)

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from . import _options as o
-from ._common import fail, user_errors
+from ._common import echo, user_errors
+from ._plans import judged
 
 
 def export(
@@ -29,14 +30,9 @@ def export(
     Example: planner export plan.json --format fit -o watch/
     """
     from ..export.files import export_files
-    from ..io.plans import load_plan, recompute_loads, safety_problems
+    from ..io.plans import load_plan
 
     with user_errors():
-        plan = recompute_loads(load_plan(plan_file, recompute=False))
-        problems = safety_problems(plan, plan_file.name)
-        if problems:
-            for line in problems:
-                typer.echo(line, err=True)
-            raise fail(f"{plan_file.name} has {len(problems)} safety problem(s) (listed above); fix the plan first")
-        written = export_files(plan, fmt.strip().lower(), output, force=force)
-    typer.echo(f"Wrote {len(written)} {fmt} file{'s' if len(written) != 1 else ''} to {output}")
+        plan = judged(load_plan(plan_file), plan_file.name)
+        written = export_files(plan, fmt.strip().lower(), output, force=force, inputs=[plan_file])
+    echo(f"Wrote {len(written)} {fmt} file{'s' if len(written) != 1 else ''} to {output}")

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import _options as o
-from ._common import fail, user_errors
+from ._common import echo, fail, user_errors
 
 
 class Format(str, Enum):
@@ -103,11 +103,16 @@ def generate(
         target = output or Path(default_output_name(profile.name, profile.activity, f".{fmt.value}"))
         if ics is not None and ics.resolve() == target.resolve():
             raise fail(f"--ics: '{ics}' is the same file as the output; choose another name")
-        from ..io.writers import check_target
+        from ..io.writers import check_suffix, check_target
 
+        inputs = [profile_file, exercises, coach, logo, Path(theme) if theme else None]
         for path in (target, ics):
             if path is not None:
-                check_target(path, force=force)
+                check_target(path, force=force, inputs=inputs)
+        if output is not None:
+            check_suffix(output, f".{fmt.value}")
+        if ics is not None:
+            check_suffix(ics, ".ics", "--ics")
         formats, export_dir = _export_request(export)
 
         from .. import build_plan
@@ -130,14 +135,14 @@ def generate(
             from ..export.ics import plan_to_ics
 
             calendar = plan_to_ics(plan, time, theme_value)
-        device_files = _device_files(plan, formats, export_dir, force)
+        device_files = _device_files(plan, formats, export_dir, force, inputs)
         from ..io.writers import write_atomic
 
         written: list[Path] = []
         try:
             for path, payload in [(target, data), (ics, calendar), *device_files]:
                 if path is not None and payload is not None:
-                    written.append(write_atomic(path, payload, force=force))
+                    written.append(write_atomic(path, payload, force=force, inputs=inputs))
         except Exception:
             # All the files or none: never half of what was asked for.
             for path in written:
@@ -145,11 +150,11 @@ def generate(
             raise
     weeks_word = "week" if len(plan.weeks) == 1 else "weeks"
     sessions = sum(len(w.sessions) for w in plan.weeks)
-    typer.echo(f"Wrote {target} ({len(plan.weeks)} {weeks_word}, {sessions} sessions)")
+    echo(f"Wrote {target} ({len(plan.weeks)} {weeks_word}, {sessions} sessions)")
     if ics is not None:
-        typer.echo(f"Wrote {ics}")
+        echo(f"Wrote {ics}")
     if device_files:
-        typer.echo(f"Wrote {len(device_files)} device files ({', '.join(formats)}) to {export_dir}")
+        echo(f"Wrote {len(device_files)} device files ({', '.join(formats)}) to {export_dir}")
 
 
 def _export_request(export: tuple[str, Path] | None) -> tuple[list[str], Path | None]:
@@ -170,7 +175,9 @@ def _export_request(export: tuple[str, Path] | None) -> tuple[list[str], Path | 
     return list(dict.fromkeys(formats)), folder
 
 
-def _device_files(plan: object, formats: list[str], folder: Path | None, force: bool) -> list[tuple[Path, bytes]]:
+def _device_files(
+    plan: object, formats: list[str], folder: Path | None, force: bool, inputs: list[Path | None]
+) -> list[tuple[Path, bytes]]:
     """Encode every device file and check every target before anything is written."""
     if folder is None:
         return []
@@ -179,5 +186,5 @@ def _device_files(plan: object, formats: list[str], folder: Path | None, force: 
 
     files = [(folder / name, data) for fmt in formats for name, data in plan_exports(plan, fmt)]
     for path, _ in files:
-        check_target(path, force=force)
+        check_target(path, force=force, inputs=inputs)
     return files

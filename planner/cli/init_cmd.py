@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 from ..vocab import ACTIVITIES, EQUIPMENT, FOCUS, LEVELS, LIMITATIONS, UNITS
-from ._common import fail, user_errors
+from ._common import echo, fail, user_errors
 
 _FORMATS = {".toml": "TOML", ".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
 # Stand-ins for required fields not asked yet, so one field can be checked on its own.
@@ -90,7 +90,7 @@ def _ask(field: str, question: str, default: str | None, answers: dict[str, Any]
         try:
             return getattr(Profile.model_validate(candidate), field)
         except ValidationError as exc:
-            typer.echo(f"  {describe_validation_error(exc)}. Please try again.", err=True)
+            echo(f"  {describe_validation_error(exc)}. Please try again.", err=True)
 
 
 def _toml_value(value: Any) -> str:
@@ -143,8 +143,8 @@ def init(
     from ..io.writers import check_target
 
     with user_errors():
-        check_target(output, force=force)
-    typer.echo("A few questions for your profile. Press Enter to keep the value in [brackets].")
+        check_target(output, force=force, suffix=tuple(_FORMATS))
+    echo("A few questions for your profile. Press Enter to keep the value in [brackets].")
     answers: dict[str, Any] = {}
     with user_errors():
         for field, question, default in _questions():
@@ -167,5 +167,5 @@ def init(
             if not data.get(empty):
                 data.pop(empty, None)
         text = profile_text(data, suffix, output.name)
-        write_atomic(output, text.encode("utf-8"), force=force)
-    typer.echo(f"Wrote {output}. Next: planner generate --profile {output}")
+        write_atomic(output, text.encode("utf-8"), force=force, suffix=tuple(_FORMATS))
+    echo(f"Wrote {output}. Next: planner generate --profile {output}")

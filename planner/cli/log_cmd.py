@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from . import _options as o
-from ._common import fail, user_errors
+from ._common import echo, fail, user_errors
+from ._plans import judged
 
 PlanArg = Annotated[Path, typer.Argument(metavar="PLAN.json", help="A plan saved with 'planner generate --format json'.")]
 
@@ -30,13 +31,13 @@ def log(
     from ..render.theme import load_theme
 
     with user_errors():
-        check_target(output, force=force)
-        plan = load_plan(plan_file)
+        check_target(output, force=force, inputs=[plan_file], suffix=".csv")
+        plan = judged(load_plan(plan_file), plan_file.name)
         theme = load_theme(None)
         units = plan.profile.units
         data = log_csv(plan, lambda p: dose(theme, p, units))
-        write_atomic(output, data, force=force)
-    typer.echo(f"Wrote {output}")
+        write_atomic(output, data, force=force, inputs=[plan_file], suffix=".csv")
+    echo(f"Wrote {output}")
 
 
 def adapt(
@@ -58,8 +59,9 @@ def adapt(
     from ..io.writers import check_target, write_atomic
 
     with user_errors():
-        check_target(output, force=force)
-        plan = load_plan(plan_file)
+        inputs = [plan_file, log_file]
+        check_target(output, force=force, inputs=inputs, suffix=".json")
+        plan = judged(load_plan(plan_file), plan_file.name)
         day = None
         if start is not None:
             try:
@@ -70,8 +72,9 @@ def adapt(
                 raise fail(f"--from: {start} is not allowed (allowed: a day of the plan, "
                            f"{plan.weeks[0].start_date} to {plan.end_date})")
         new = adapt_from_log(plan, log_file, start=day, source=output.name)
-        write_atomic(output, (new.model_dump_json(indent=2) + "\n").encode("utf-8"), force=force)
+        data = (new.model_dump_json(indent=2) + "\n").encode("utf-8")
+        write_atomic(output, data, force=force, inputs=inputs, suffix=".json")
     added = len(new.changes) - len(plan.changes)
     for change in new.changes[len(plan.changes):]:
-        typer.echo(say("adapt.line", week=change.week, date=change.date.isoformat(), what=change.what, why=change.why))
-    typer.echo(f"Wrote {output} ({added} change{'s' if added != 1 else ''})")
+        echo(say("adapt.line", week=change.week, date=change.date.isoformat(), what=change.what, why=change.why))
+    echo(f"Wrote {output} ({added} change{'s' if added != 1 else ''})")

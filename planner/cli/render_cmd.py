@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 
 from . import _options as o
-from ._common import fail, user_errors
+from ._common import echo, user_errors
+from ._plans import judged
 
 
 def render(
@@ -45,7 +46,7 @@ def render(
 
     Example: planner render plan.json -o plan.pdf
     """
-    from ..io.plans import load_plan, recompute_loads, safety_problems, stale_loads
+    from ..io.plans import load_plan, recompute_loads, stale_loads
     from ..io.writers import default_output_name, write_atomic
 
     source = plan_file.name
@@ -57,25 +58,18 @@ def render(
         theme_value = load_theme(theme)
         coach_value = o.coach_from_options(coach, coach_name, coach_contact, logo, accent)
         target = output or Path(default_output_name(plan.profile.name, plan.profile.activity, ".pdf"))
-        if target.exists() and not force:
-            raise fail(f"output: '{target}' already exists; use --force to overwrite it")
+        from ..io.writers import check_suffix, check_target
+
+        inputs = [plan_file, coach, logo, Path(theme) if theme else None]
+        check_target(target, force=force, inputs=inputs)
+        if output is not None:
+            check_suffix(output, ".pdf")
         for note in stale_loads(plan):
-            typer.echo(f"Note: {source}: {note}", err=True)
+            echo(f"Note: {source}: {note}", err=True)
         plan = recompute_loads(plan)
-        problems = safety_problems(plan, source)
-        if problems:
-            for line in problems:
-                typer.echo(line, err=True)
-            count = f"{len(problems)} safety problem{'s' if len(problems) != 1 else ''}"
-            if not allow_unsafe:
-                raise fail(
-                    f"{source} has {count} (listed above); fix the plan, or print it anyway "
-                    "with --allow-unsafe (the PDF is then marked as edited)"
-                )
-            typer.echo(f"Warning: printing a plan with {count}; the PDF is marked as edited.", err=True)
-            plan = plan.model_copy(update={"edited": True})
+        plan = judged(plan, source, allow_unsafe=allow_unsafe, marked="the PDF")
         from ..render.pdf import render_pdf
 
         pdf = render_pdf(plan, theme_value, paper=paper, coach=coach_value, fillable=fillable)
-        write_atomic(target, pdf, force=force)
-    typer.echo(f"Wrote {target}")
+        write_atomic(target, pdf, force=force, inputs=inputs)
+    echo(f"Wrote {target}")

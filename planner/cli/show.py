@@ -9,6 +9,8 @@ import typer
 
 from . import _options as o
 from ._common import fail, user_errors
+from ._plans import judged
+from ._terminal import safe_model
 
 
 def show(
@@ -53,6 +55,10 @@ def show(
     width: Annotated[
         int | None, typer.Option(help="Text width (default: the terminal's).", min=40, max=400)
     ] = None,
+    allow_unsafe: Annotated[
+        bool,
+        typer.Option("--allow-unsafe", help="Show a plan file that breaks a safety rule; it is then marked as edited."),
+    ] = False,
 ) -> None:
     """Print a plan in the terminal: weekly load with lighter weeks marked, or one week (--week N).
 
@@ -73,19 +79,20 @@ def show(
                     "--profile" if profile_file is not None else "--exercises"
                 )
                 raise fail(f"give a plan file or profile options, not both (got {plan_file} and {flags})")
-            from ..io.plans import load_plan, safety_problems
+            from ..io.plans import load_plan
 
-            plan = load_plan(plan_file)
-            problems = safety_problems(plan, plan_file.name)
-            for line in problems:
-                typer.echo(f"Warning: {line}", err=True)
+            plan = judged(load_plan(plan_file), plan_file.name, allow_unsafe=allow_unsafe,
+                          marked="the view", doing="showing")
         else:
             plan = _plan_from_profile(profile_file, values, seed, exercises, exercises_only)
         if week is not None and week > len(plan.weeks):
             raise fail(
                 f"week: {week} is not allowed (this plan has weeks 1 to {len(plan.weeks)})"
             )
-        console = Console(width=width, highlight=False, emoji=False)
+        # Plan and library text reach the terminal as text: no control characters, no markup
+        # (a title "[link=...]" would otherwise become a hyperlink escape sequence).
+        plan = safe_model(plan)
+        console = Console(width=width, highlight=False, emoji=False, markup=False)
         if week is not None:
             renderables = week_detail(plan, week, theme)
         else:

@@ -11,7 +11,9 @@ import datetime as dt
 from collections.abc import Callable
 
 from . import rules as R
-from ..models import Exercise, Frozen, Plan, Profile, Session, Week
+from ..models import Exercise, Plan, Profile, Session, Week
+from .contract import check_contract
+from .violation import Violation
 from .progression import session_limit
 from .timing import block_seconds, prescription_seconds
 from ..vocab import owned_equipment, ADDUCTOR_FOCUS, ADDUCTOR_LOADING_ACTIVITIES, ENDURANCE_ACTIVITIES, STRETCHED_MUSCLES
@@ -26,23 +28,14 @@ RACE_KIND = "race"
 TAPER_MAX = 0.85
 
 
-class Violation(Frozen):
-    week: int
-    date: dt.date | None = None
-    rule: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"week {self.week}" + (f", session {self.date.isoformat()}" if self.date else "")
-        return f"{where}: {self.rule}: {self.message}"
-
-
 def adductor_care(profile: Profile) -> bool:
     """Inner-thigh work every week: asked for, or the sport leans on the adductors."""
     return bool(set(profile.focus) & ADDUCTOR_FOCUS) or profile.activity in ADDUCTOR_LOADING_ACTIVITIES
 
 
 def check_plan(plan: Plan) -> list[Violation]:
+    """Every violation, in rule order: the generator's invariants, then the contract that
+    holds a hand-edited plan to what a generated one says (contract.py)."""
     find: Find = {ex.id: ex for ex in plan.exercises}.get
     out: list[Violation] = []
     out += _structure(plan, find)
@@ -52,6 +45,7 @@ def check_plan(plan: Plan) -> list[Violation]:
     out += _fit_and_allowed(plan, find)
     out += _adductors(plan, find)
     out += _spikes(plan, find)
+    out += check_contract(plan, find)
     return out
 
 
@@ -125,13 +119,17 @@ def _lighter_weeks(plan: Plan) -> list[Violation]:
                 out.append(Violation(week=week.number, rule="lighter week",
                                      message=f"load is {ratio:.0%} of the week before; expected 60-80%"))
     out += _tapers(plan)
-    if len(weeks) >= 4:
+    # 3:1, or 2:1 from OLDER_AGE: at most DELOAD_EVERY - 1 regular weeks in a row.
+    older = plan.profile.age is not None and plan.profile.age >= R.OLDER_AGE
+    every = R.DELOAD_EVERY_OLDER if older else R.DELOAD_EVERY
+    if len(weeks) >= every:
         since = 0
         for week in weeks:
             since = 0 if week.kind in LIGHTER_KINDS else since + 1
-            if since >= 4:
+            if since >= every:
+                why = f" (a lighter week every {every} weeks from age {R.OLDER_AGE})" if older else ""
                 out.append(Violation(week=week.number, rule="lighter week",
-                                     message="four weeks in a row without a lighter week"))
+                                     message=f"{every} weeks in a row without a lighter week{why}"))
                 since = 0
     return out
 

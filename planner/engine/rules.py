@@ -85,6 +85,26 @@ SPIKE_WINDOW_DAYS = 30
 # Never more training days than this: one full rest day a week, always.
 MAX_TRAINING_DAYS = 6
 MIN_MAIN_MINUTES = 5
+# The plan contract (engine/contract.py): what every plan says, generated or edited by hand.
+# Effort by level: a session's RPE, an item's RPE, and the fewest reps in reserve (a beginner
+# never works to failure: ACSM 2009 novices at 60-70% 1RM). A race may be harder; never 10.
+MAX_SESSION_RPE: dict[str, int] = {"beginner": 6, "intermediate": 7, "advanced": 8}
+MAX_ITEM_RPE: dict[str, int] = {"beginner": 8, "intermediate": 9, "advanced": 9}
+MAX_RACE_RPE = 9
+# Fewest reps in reserve by level: never 0 (to failure); beginners keep 2.
+MIN_RIR: dict[str, int] = {"beginner": 2, "intermediate": 1, "advanced": 1}
+# A warm-up of at least this many minutes, its exercises filling at least this many seconds.
+WARMUP_MIN_MINUTES = 3
+WARMUP_MIN_WORK_S = 120
+# The fastest pace a distance may ask for, in metres a minute of its block (elite swimmers
+# hold ~100 m/min, runners ~350, riders ~700): a 1,000 km ride in an hour is a typo.
+MAX_METRES_PER_MINUTE: dict[str, int] = {"swimming": 120, "running": 400, "cycling": 1000}
+DEFAULT_METRES_PER_MINUTE = 400
+# Fluids (ACSM 2007): 5-7 mL/kg before; 0.4-0.8 L an hour during sessions over an hour.
+# The planner rounds to 10 mL, so bounds allow that much.
+FLUID_BEFORE_ML_PER_KG = (5, 7)
+FLUID_DURING_ML_PER_HOUR = (400, 800)
+FLUID_ROUNDING_ML = 10
 
 # Training days as offsets from the week's first day, by sessions per week: hard sessions
 # can sit apart and the long session lands at the end of the week.

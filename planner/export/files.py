@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..errors import OutputError
@@ -47,14 +47,16 @@ def plan_exports(plan: Plan, fmt: str) -> list[tuple[str, bytes]]:
     return out
 
 
-def export_files(plan: Plan, fmt: str, folder: Path, *, force: bool = False) -> list[Path]:
+def export_files(
+    plan: Plan, fmt: str, folder: Path, *, force: bool = False, inputs: Sequence[Path | None] = ()
+) -> list[Path]:
     """Encode everything first, check every target, then write each file atomically: a
-    refused overwrite or a bad plan leaves the folder as it was."""
+    refused overwrite, an input in the way or a bad plan leaves the folder as it was."""
     folder = Path(folder)
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
         raise OutputError(f"output: '{folder}' {what}; give an existing folder")
     files = plan_exports(plan, fmt)
     for name, _ in files:
-        check_target(folder / name, force=force)
-    return [write_atomic(folder / name, data, force=force) for name, data in files]
+        check_target(folder / name, force=force, inputs=inputs, suffix=f".{fmt}")
+    return [write_atomic(folder / name, data, force=force, inputs=inputs, suffix=f".{fmt}") for name, data in files]

@@ -18,11 +18,21 @@ from ..models import Plan, Session
 from ..render.preview import day_lines, load_words, session_day
 from .steps import SPORTS, session_steps, step_lines
 
-__all__ = ["event_uid", "parse_start_time", "plan_to_ics"]
+__all__ = ["event_uid", "ics_text", "parse_start_time", "plan_to_ics"]
 
 PRODID = "-//workout-planner//workout-planner//EN"
 UID_DOMAIN = "workout-planner"
 _TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
+# Controls but newline, and the bidi controls: a calendar app shows them raw or reorders text.
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def ics_text(value: str, *, one_line: bool = False) -> str:
+    """Text for an iCalendar value: controls and bidi overrides dropped; a one-line property
+    (calendar name, summary) gets its line breaks as spaces, since an X- property is written
+    unescaped by the library and a raw newline would end the content line (RFC 5545 3.1)."""
+    value = _UNSAFE.sub("", value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    return " ".join(value.split()) if one_line else value
 
 
 def parse_start_time(value: str | dt.time | None) -> dt.time | None:
@@ -74,7 +84,7 @@ def plan_to_ics(plan: Plan, start_time: str | dt.time | None = None, theme: Any 
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     name = plan.profile.name
-    calendar.add("x-wr-calname", plan.title if name in plan.title else f"{plan.title}: {name}")
+    calendar.add("x-wr-calname", ics_text(plan.title if name in plan.title else f"{plan.title}: {name}", one_line=True))
     stamp = _dtstamp(plan)
     seen: dict[dt.date, int] = {}
     for week in plan.weeks:
@@ -92,7 +102,7 @@ def plan_to_ics(plan: Plan, start_time: str | dt.time | None = None, theme: Any 
                 begin = dt.datetime.combine(session.date, start)
                 event.add("dtstart", begin)
                 event.add("dtend", begin + dt.timedelta(minutes=session.minutes))
-            event.add("summary", session.title)
+            event.add("summary", ics_text(session.title, one_line=True))
             week_line = (
                 f"{words.t('week_title', number=week.number)} ({week.number}/{len(plan.weeks)})"
                 f"{words.t('range_sep')}{words.t(f'week_kind_{week.kind}')}"
@@ -104,7 +114,7 @@ def plan_to_ics(plan: Plan, start_time: str | dt.time | None = None, theme: Any 
                 description += ["", *step_lines(session_steps(plan, session), swim, plan.profile.units)]
             if plan.edited:
                 description.insert(0, words.t("edited_mark"))
-            event.add("description", "\n".join(description))
+            event.add("description", ics_text("\n".join(description)))
             event.add("categories", [plan.profile.activity])
             calendar.add_component(event)
     return calendar.to_ical()

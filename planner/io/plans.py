@@ -207,15 +207,44 @@ def safety_problems(plan: Plan, source: str) -> list[str]:
     (the words a coach finds the session by in the file and on paper)."""
     from ..engine.checks import check_plan
 
-    lines = []
-    if plan.library == "built-in":
-        # Judge the plan by the library's own entries, not by copies edited inside the file.
-        from ..io.libraries import load_library
-
-        library = load_library()
-        truth = [library.get(ex.id) or ex for ex in plan.exercises]
-        plan = plan.model_copy(update={"exercises": truth})
+    plan, lines = _judged_by_builtin(plan, source)
     for v in check_plan(plan):
         where = f"week {v.week}" + (f", session {v.date.isoformat()}" if v.date else "")
         lines.append(f"{source}: {where}: {v.rule}: {v.message}")
     return lines
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _judged_by_builtin(plan: Plan, source: str) -> tuple[Plan, list[str]]:
+    """The plan's exercises as the checks should see them, whatever library the plan names.
+
+    A plan from the built-in library is judged by the library's own entries (an edit to an
+    entry's limitations inside the file hides nothing), and an id the library does not have
+    is refused. Any other plan keeps its entries, but one that is a built-in exercise under
+    its own id, or copied under a new id (same name or same steps), also carries the built-in
+    entry's `avoid_with`: renaming the library field or the id skips no limitation.
+    """
+    from ..io.libraries import load_library
+
+    library = load_library()
+    by_name = {_key(ex.name): ex for ex in library}
+    by_steps = {tuple(_key(step) for step in ex.instructions): ex for ex in library}
+    builtin = plan.library == "built-in"
+    truth = []
+    lines = []
+    for ex in plan.exercises:
+        ref = library.get(ex.id)
+        if builtin:
+            if ref is None:
+                lines.append(f"{source}: exercises: {quote(ex.id)} is not in the built-in library "
+                             "(allowed: the built-in exercises, or a plan built with --exercises FILE)")
+            truth.append(ref or ex)
+            continue
+        ref = ref or by_name.get(_key(ex.name)) or by_steps.get(tuple(_key(s) for s in ex.instructions))
+        if ref is not None and not set(ref.avoid_with) <= set(ex.avoid_with):
+            ex = ex.model_copy(update={"avoid_with": sorted(set(ex.avoid_with) | set(ref.avoid_with))})
+        truth.append(ex)
+    return plan.model_copy(update={"exercises": truth}), lines

@@ -28,7 +28,7 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
-from ..errors import ThemeError
+from ..errors import OutputError, ThemeError
 from ..models import Coach, Plan
 from . import document as d
 from .branding import validate_coach
@@ -80,8 +80,18 @@ def render_pdf(
     `planner.io.log_fields.field_name`), so the handout can be filled in on a tablet and read
     back by `planner adapt`; without it the bytes are those of the plain handout.
     """
+    from reportlab.platypus.doctemplate import LayoutError
+
     with _gc_paused():
-        return _render(plan, theme, paper, coach, fillable)
+        try:
+            return _render(plan, theme, paper, coach, fillable)
+        except LayoutError:
+            # A hand-edited text within the plan's caps can still be one the page cannot hold
+            # (a cell of one unbreakable word): one line for the person, never a traceback.
+            raise OutputError(
+                "layout: a title, tip or note of this plan does not fit on a page; "
+                "allowed: shorter texts, or words with spaces between them"
+            ) from None
 
 
 @contextlib.contextmanager

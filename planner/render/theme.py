@@ -104,14 +104,14 @@ class Colours(_Model):
 class GuidanceText(_Model):
     """A theme's words around one planner guidance section (the points come from the plan)."""
 
-    title: str | None = None
-    intro: str = ""
-    extra_points: list[str] = Field(default_factory=list)
+    title: Annotated[str, Field(max_length=120)] | None = None
+    intro: Annotated[str, Field(max_length=500)] = ""
+    extra_points: list[Annotated[str, Field(max_length=500)]] = Field(default_factory=list, max_length=12)
 
 
 class Theme(_Model):
-    name: str
-    description: str = ""
+    name: Annotated[str, Field(max_length=80)]
+    description: Annotated[str, Field(max_length=500)] = ""
     language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
     layout: Literal["handout", "log"] = "handout"
     page: Page = Page()
@@ -124,7 +124,7 @@ class Theme(_Model):
     sections: list[SectionName] = Field(
         default_factory=lambda: ["cover", "calendar", "readiness", "weeks", "guide", "guidance"], min_length=1
     )
-    guidance: dict[str, GuidanceText] = Field(default_factory=dict)
+    guidance: dict[str, GuidanceText] = Field(default_factory=dict, max_length=20)
     text: dict[str, TextValue] = Field(default_factory=dict)
 
     @field_validator("sections")
@@ -157,15 +157,23 @@ def builtin_names() -> list[str]:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    """A theme file: a regular file of at most THEME_MAX_BYTES, parsed strictly (duplicate
+    keys, deep nesting and NaN refused as in every other input)."""
+    from ..errors import InputFileError
+    from ..io.files import read_user_bytes
+    from ..io.parsing import loads_json
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ThemeError(f"theme '{path}' cannot be read: {exc.strerror or exc}") from None
+        raw = read_user_bytes(path, f"theme '{path}'", max_bytes=THEME_MAX_BYTES)
+    except InputFileError as exc:
+        raise ThemeError(str(exc)) from None
     try:
         if path.suffix.lower() == ".json":
-            data = json.loads(raw.decode("utf-8"))
+            data = loads_json(raw.decode("utf-8"))
         else:
             data = tomllib.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ThemeError(f"theme '{path}' is nested too deeply") from None
     except (ValueError, UnicodeDecodeError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ThemeError(f"theme '{path}' is not valid {path.suffix[1:].upper() or 'TOML'}: {first}") from None
@@ -188,7 +196,7 @@ def _error_line(source: str, exc: ValidationError) -> str:
     where = ".".join(str(p) for p in err["loc"]) or "theme"
     msg = err["msg"].removeprefix("Value error, ")
     value = err.get("input")
-    shown = f" = {value!r}" if isinstance(value, (str, int, float)) else ""
+    shown = f" = {value!r:.80}" if isinstance(value, (str, int, float)) else ""
     return f"theme '{source}': {where}{shown}: {msg}"
 
 
@@ -221,6 +229,15 @@ def _placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
+# A theme is a page of settings and words: the built-in ones are ~2-11 kB.
+THEME_MAX_BYTES = 256 * 1024
+# Words a theme may set: one string, or a list of strings, each printable in a layout cell.
+TEXT_MAX_CHARS = 500
+TEXT_MAX_ENTRIES = 40
+# A placeholder's format: a small width or precision ("{n:>3}", "{x:.1f}"), never one that
+# asks for 300 million spaces ("{n:>300000000}") or a precision Python refuses.
+_SAFE_SPEC = re.compile(r"^(?:[<>^]?\d{1,2})?(?:\.\d[f]?)?$")
+
 # Lists read by position (a weekday, a month, an effort level): their length is fixed.
 FIXED_LENGTH_TEXT = frozenset({"weekdays", "months", "effort_scale", "effort_word"})
 
@@ -228,6 +245,21 @@ FIXED_LENGTH_TEXT = frozenset({"weekdays", "months", "effort_scale", "effort_wor
 def _text_problem(key: str, value: TextValue, base: TextValue) -> str:
     """A coach's wording may change freely; the placeholders and list lengths may not, or the
     renderer would fail half-way through a handout."""
+    entries = value if isinstance(value, list) else [value]
+    if len(entries) > TEXT_MAX_ENTRIES:
+        return f"has {len(entries)} entries; allowed: at most {TEXT_MAX_ENTRIES}"
+    longest = max((len(str(e)) for e in entries), default=0)
+    if longest > TEXT_MAX_CHARS:
+        return f"has a text of {longest:,} characters; allowed: at most {TEXT_MAX_CHARS}"
+    for entry in entries:
+        try:
+            specs = [spec for _, field, spec, _ in string.Formatter().parse(str(entry)) if field is not None and spec]
+        except ValueError:
+            specs = []  # a stray brace: named below with the placeholders
+        bad_spec = next((spec for spec in specs if not _SAFE_SPEC.match(spec)), None)
+        if bad_spec is not None:
+            return (f"format ':{bad_spec[:20]}' is not allowed; allowed: a width of up to 2 digits"
+                    " or one decimal place, e.g. {n:>3} or {x:.1f}")
     if isinstance(value, list) and isinstance(base, list):
         if len(value) != len(base) and key in FIXED_LENGTH_TEXT:
             return f"has {len(value)} entries; it needs {len(base)} (as in the built-in text)"
