@@ -240,3 +240,10 @@ def check_css(value: Any) -> Any:
     if not CSS_S[0] <= seconds <= CSS_S[1]:
         raise ValueError(f"allowed: {clock_text(CSS_S[0])} to {clock_text(CSS_S[1])} per 100 m")
     return clock_text(seconds)
+
+
+def ordered_range(pair: tuple[int, int]) -> tuple[int, int]:
+    """A target range reads low to high (fast to slow for paces): a hand edit may not flip it."""
+    if pair[0] > pair[1]:
+        raise ValueError(f"[{pair[0]}, {pair[1]}] runs backwards; write the lower number first")
+    return pair

@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from .events import Event, RecentRace, check_css, check_event, event_weeks, next_monday, parse_event, parse_recent_race
+from .events import Event, RecentRace, check_css, ordered_range, check_event, event_weeks, next_monday, parse_event, parse_recent_race
 
 from .vocab import (
     Activity,
@@ -322,15 +322,8 @@ class Exercise(Frozen):
         return frozenset(self.primary_muscles) | frozenset(self.secondary_muscles)
 
 
-def _ordered(pair: tuple[int, int]) -> tuple[int, int]:
-    """A target range reads low to high (fast to slow for paces): a hand edit may not flip it."""
-    if pair[0] > pair[1]:
-        raise ValueError(f"[{pair[0]}, {pair[1]}] runs backwards; write the lower number first")
-    return pair
-
-
 TargetRange = Annotated[tuple[Annotated[int, Field(ge=1, le=100_000)], Annotated[int, Field(ge=1, le=100_000)]],
-                        AfterValidator(_ordered)]
+                        AfterValidator(ordered_range)]  # low to high (fast to slow for paces)
 
 
 TARGET_KEYS = ("zone", "pace_s_per_km", "hr_bpm", "power_w", "pace_s_per_100m")
@@ -366,11 +359,7 @@ class Prescription(Frozen):
     def _without_empty_targets(self, handler: Any) -> Any:
         """Targets left out when absent: a plan without zones writes the bytes it always did."""
         data = handler(self)
-        if isinstance(data, dict):
-            for key in TARGET_KEYS:
-                if data.get(key, 0) is None:
-                    del data[key]
-        return data
+        return {k: v for k, v in data.items() if not (v is None and k in TARGET_KEYS)} if isinstance(data, dict) else data
 
 
 class Block(Frozen):

@@ -321,10 +321,11 @@ def test_handout_has_a_zones_page_and_targets_beside_the_effort(tmp_path) -> Non
     zoned = pypdf.PdfReader(str(with_zones))
     pages = [page.extract_text() for page in zoned.pages]
     assert len(pages) == len(pypdf.PdfReader(str(plain)).pages) + 1
-    assert "Your zones" in pages[1] and "Cycling power" in pages[1] and "Heart rate" in pages[1]
-    assert "140–187 W" in pages[1] and "56–75%" in pages[1]
-    assert "Maximum 180 bpm: shares of the maximum" in pages[1]
-    weeks = "".join(pages[2:])
+    at = next(i for i, page in enumerate(pages) if "Your zones" in page)
+    assert at <= 2 and "Cycling power" in pages[at] and "Heart rate" in pages[at]
+    assert "140–187 W" in pages[at] and "56–75%" in pages[at]
+    assert "Maximum 180 bpm: shares of the maximum" in pages[at]
+    weeks = "".join(pages[at + 1:])
     assert "RPE 3 · 140–187 W" in weeks
     plain_text = "".join(p.extract_text() for p in pypdf.PdfReader(str(plain)).pages)
     assert "Your zones" not in plain_text and " W ·" not in plain_text
@@ -339,7 +340,7 @@ def test_an_age_alone_gives_heart_rates_labelled_as_an_estimate(tmp_path) -> Non
     result = runner.invoke(APP, ["generate", "--level", "beginner", "--activity", "walking", "--age", "70",
                                  "--weeks", "3", "--start-date", START.isoformat(), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    text = pypdf.PdfReader(str(out)).pages[1].extract_text()
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(str(out)).pages)
     assert "Maximum 159 bpm is an estimate from your age" in text
 
 
