@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 # Named distances (running) in km; any activity may give a number with a unit instead.
 NAMED_KM: dict[str, float] = {"5k": 5.0, "10k": 10.0, "half-marathon": 21.0975, "marathon": 42.195}
@@ -47,23 +47,27 @@ class Event(BaseModel):
     @field_validator("distance", mode="before")
     @classmethod
     def _distance(cls, value: Any) -> Any:
-        """Strict: a known name or digits plus a unit, nothing else (no '10 km', no 'half')."""
-        if not isinstance(value, str):
-            return value
-        text = value.strip().lower()
-        if text in NAMED_KM:
-            return text
-        match = _NUMBER.match(text)
-        if match is None:
-            raise ValueError(f"allowed: {ALLOWED}")
-        km = float(match.group(1)) * UNIT_KM[match.group(2)]
-        if not 0.1 <= km <= 1000:
-            raise ValueError("allowed: a distance from 100 m to 1000 km")
-        return text
+        return check_distance(value)
 
     @property
     def km(self) -> float:
         return distance_km(self.distance)
+
+
+def check_distance(value: Any) -> Any:
+    """Strict: a known name or digits plus a unit, nothing else (no '10 km', no 'half')."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip().lower()
+    if text in NAMED_KM:
+        return text
+    match = _NUMBER.match(text)
+    if match is None:
+        raise ValueError(f"allowed: {ALLOWED}")
+    km = float(match.group(1)) * UNIT_KM[match.group(2)]
+    if not 0.1 <= km <= 1000:
+        raise ValueError("allowed: a distance from 100 m to 1000 km")
+    return text
 
 
 def parse_event(value: Any) -> Any:
@@ -145,3 +149,101 @@ def check_event(event: Event | None, data: dict[str, Any]) -> Event | None:
         raise ValueError(f"the event is in week {weeks} from the start ({start.isoformat()}) but weeks "
                          f"is {given}; leave weeks out: the event date sets the plan's length")
     return event
+
+
+# --- personal intensity inputs: a recent race and a critical swim speed --------------------
+# The race sets running paces (Daniels-Gilbert); only distances the equations were fitted on.
+RACE_KM = (1.5, 42.195)
+# Average pace a race time may give, in seconds per km: faster than any world record is a typo.
+RACE_PACE_S = (150, 900)
+CSS_S = (55, 240)  # critical swim speed per 100 m: 0:55 (elite) to 4:00
+_CLOCK = re.compile(r"^(?:(\d{1,2}):)?(\d{1,3}):(\d{2})$")
+
+
+def clock_seconds(text: str) -> int:
+    """'52:30' -> 3150, '1:32:00' -> 5520; ValueError names the forms allowed."""
+    match = _CLOCK.match(text.strip())
+    if match is None or int(match.group(3)) > 59 or (match.group(1) and int(match.group(2)) > 59):
+        raise ValueError("write a time as mm:ss or h:mm:ss, e.g. 52:30 or 1:32:00")
+    hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def clock_text(seconds: int) -> str:
+    """3150 -> '52:30', 5520 -> '1:32:00': how a race time is written back."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class RecentRace(BaseModel):
+    """A race run lately, all out: it gives the runner's VDOT and so their training paces."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    distance: str = Field(description="the race's distance: 5k, 10k, half-marathon, marathon or a number "
+                                      "with km, m or mi, from 1500 m to the marathon")
+    time: str = Field(description="the finishing time, mm:ss or h:mm:ss (52:30, 1:32:00)")
+
+    @field_validator("distance", mode="before")
+    @classmethod
+    def _distance(cls, value: Any) -> Any:
+        text = check_distance(value)  # the same strict forms an event takes
+        if isinstance(text, str) and not RACE_KM[0] <= distance_km(text) <= RACE_KM[1]:
+            raise ValueError("allowed: a race from 1500 m to the marathon (42.2 km)")
+        return text
+
+    @field_validator("time", mode="before")
+    @classmethod
+    def _time(cls, value: Any, info: ValidationInfo) -> Any:
+        """A time the distance allows: an average of 2:30 to 15:00 a km (faster is a typo)."""
+        if not isinstance(value, str):
+            return value
+        seconds = clock_seconds(value)
+        distance = info.data.get("distance")
+        if distance is not None:
+            km = distance_km(distance)
+            if not RACE_PACE_S[0] <= seconds / km <= RACE_PACE_S[1]:
+                fast, slow = (clock_text(round(p * km)) for p in RACE_PACE_S)
+                raise ValueError(f"allowed for {distance}: {fast} to {slow} (2:30 to 15:00 a km)")
+        return clock_text(seconds)
+
+    @property
+    def km(self) -> float:
+        return distance_km(self.distance)
+
+    @property
+    def seconds(self) -> int:
+        return clock_seconds(self.time)
+
+
+def parse_recent_race(value: Any) -> Any:
+    """'10k 52:30' (a flag, a roster cell, an init answer) becomes {distance, time}."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        distance, _, time = text.rpartition(" ")
+        if not distance.strip():
+            raise ValueError("write it as 'distance time', e.g. '10k 52:30' or 'half-marathon 1:45:00'")
+        return {"distance": distance.strip(), "time": time}
+    return value
+
+
+def check_css(value: Any) -> Any:
+    """'1:55' per 100 m, kept as written back ('1:55'); bounds in the one-line error."""
+    if value is None or not isinstance(value, str):
+        return value
+    if not value.strip():
+        return None
+    seconds = clock_seconds(value)
+    if not CSS_S[0] <= seconds <= CSS_S[1]:
+        raise ValueError(f"allowed: {clock_text(CSS_S[0])} to {clock_text(CSS_S[1])} per 100 m")
+    return clock_text(seconds)
+
+
+def ordered_range(pair: tuple[int, int]) -> tuple[int, int]:
+    """A target range reads low to high (fast to slow for paces): a hand edit may not flip it."""
+    if pair[0] > pair[1]:
+        raise ValueError(f"[{pair[0]}, {pair[1]}] runs backwards; write the lower number first")
+    return pair

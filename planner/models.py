@@ -18,10 +18,11 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
-from .events import Event, check_event, event_weeks, next_monday, parse_event
+from .events import Event, RecentRace, check_css, ordered_range, check_event, event_weeks, next_monday, parse_event, parse_recent_race
 
 from .vocab import (
     Activity,
@@ -191,6 +192,50 @@ class Profile(Frozen):
         "the date (3-30 weeks) and ends with a taper and the race. Text form: '2027-05-02 half-marathon'.",
     )
 
+    recent_race: "RecentRace | None" = Field(
+        None,
+        description="A recent all-out running race, {distance, time}, 1500 m to the marathon: it sets the "
+        "training paces (Daniels-Gilbert VDOT) each run prints. Text form: '10k 52:30'.",
+    )
+    max_hr: int | None = Field(
+        None, ge=120, le=230,
+        description="Maximum heart rate in beats a minute (120-230): sets heart-rate targets. Without it "
+        "an age gives an estimate (Tanaka: 208 - 0.7 x age).",
+    )
+    resting_hr: int | None = Field(
+        None, ge=30, le=100,
+        description="Resting heart rate in beats a minute (30-100): heart-rate zones then use the "
+        "reserve between it and the maximum (Karvonen).",
+    )
+    ftp_watts: int | None = Field(
+        None, ge=50, le=600,
+        description="Functional threshold power in watts (50-600): sets cycling power targets (Coggan zones).",
+    )
+    css_per_100m: str | None = Field(
+        None,
+        description="Critical swim speed as a time per 100 m, m:ss from 0:55 to 4:00 (e.g. '1:55'): sets "
+        "swim pace targets. From a 400 m and a 200 m time trial: (T400 - T200) / 2.",
+    )
+
+    @field_validator("recent_race", mode="before")
+    @classmethod
+    def _parse_recent_race(cls, value: Any) -> Any:
+        return parse_recent_race(value)
+
+    @field_validator("css_per_100m", mode="before")
+    @classmethod
+    def _check_css(cls, value: Any) -> Any:
+        return check_css(value)
+
+    @field_validator("resting_hr")
+    @classmethod
+    def _below_max(cls, value: int | None, info: ValidationInfo) -> int | None:
+        """A reserve under 40 beats is a typo (or a heart to see a doctor about), not a zone."""
+        top = info.data.get("max_hr")
+        if value is not None and top is not None and value > top - 40:
+            raise ValueError(f"allowed: at least 40 beats under max_hr ({top}), so at most {top - 40}")
+        return value
+
     @model_validator(mode="before")
     @classmethod
     def _event_weeks(cls, data: Any) -> Any:
@@ -277,6 +322,13 @@ class Exercise(Frozen):
         return frozenset(self.primary_muscles) | frozenset(self.secondary_muscles)
 
 
+TargetRange = Annotated[tuple[Annotated[int, Field(ge=1, le=100_000)], Annotated[int, Field(ge=1, le=100_000)]],
+                        AfterValidator(ordered_range)]  # low to high (fast to slow for paces)
+
+
+TARGET_KEYS = ("zone", "pace_s_per_km", "hr_bpm", "power_w", "pace_s_per_100m")
+
+
 class Prescription(Frozen):
     """One line of a session: what to do, how much, how hard."""
 
@@ -298,6 +350,18 @@ class Prescription(Frozen):
     load_kg: float | None = Field(None, gt=0, description="working load from the profile's recent lift")
     rep_max: int | None = Field(None, ge=1, le=30, description="use a weight you could lift this many times")
     percent_1rm: int | None = Field(None, ge=30, le=100, description="share of the one-rep max")
+    # endurance: personal intensity targets, from the profile's race, heart rates, FTP or CSS
+    zone: str | None = Field(None, max_length=20, description="the personal zone the targets below come from (e.g. 'E', 'T', 'Z2')")
+    pace_s_per_km: "TargetRange | None" = Field(None, description="running pace target, [fast, slow] seconds a km")
+    hr_bpm: "TargetRange | None" = Field(None, description="heart-rate target, [low, high] beats a minute")
+    power_w: "TargetRange | None" = Field(None, description="cycling power target, [low, high] watts")
+    pace_s_per_100m: "TargetRange | None" = Field(None, description="swim pace target, [fast, slow] seconds per 100 m")
+
+    @model_serializer(mode="wrap")
+    def _without_empty_targets(self, handler: Any) -> Any:
+        """Targets left out when absent: a plan without zones writes the bytes it always did."""
+        data = handler(self)
+        return {k: v for k, v in data.items() if not (v is None and k in TARGET_KEYS)} if isinstance(data, dict) else data
 
 
 class Block(Frozen):

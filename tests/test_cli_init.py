@@ -21,11 +21,12 @@ runner = CliRunner()
 
 # One answer per question, in order: name, level, activity, weeks, days, minutes, equipment,
 # focus, limitations, start date, units, body mass, age, notes, then (endurance) current weekly
-# minutes, longest recent session and event, left blank.
+# minutes, longest recent session, event, and (zones) recent race, max and resting heart rate,
+# left blank.
 ANSWERS = [
     "Zoë Ødegård-Núñez", "intermediate", "running", "10", "4", "50",
     "dumbbells; bench", "inner-thigh, core", "knee", "2026-03-02", "metric", "62.5", "41",
-    "Plié squat: knees over toes", "", "", "",
+    "Plié squat: knees over toes", "", "", "", "", "", "",
 ]
 
 
@@ -54,7 +55,7 @@ def test_answers_become_a_profile_file_that_generate_reads(tmp_path, name):
 
 def test_default_output_is_profile_toml_with_every_default_taken(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    answers = ["", "", "walking"] + [""] * 14
+    answers = ["", "", "walking"] + [""] * 16
     result = _run(tmp_path, answers)
     assert result.exit_code == 0, result.output
     data = tomllib.loads((tmp_path / "profile.toml").read_text(encoding="utf-8"))

@@ -325,6 +325,8 @@ _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
         "age": "34",
         "units": "metric",
         "notes": "First 10 km in spring: keep the easy runs truly easy.",
+        "max_hr": "188",
+        "resting_hr": "62",
     },
     {
         "name": "Marcus Lee",

@@ -36,6 +36,11 @@ CurrentWeeklyMinutes = Annotated[int | None, typer.Option(help="Baseline: minute
 LongestRecentMinutes = Annotated[int | None, typer.Option(help="Baseline: your longest session of the last 30 days in minutes, 20-600.", rich_help_panel=PROFILE)]
 EventDate = Annotated[str | None, typer.Option(help="Event day, YYYY-MM-DD, 3-30 weeks after the start: the plan counts back from it and ends with a taper and the race (sets the weeks).", rich_help_panel=PROFILE)]
 EventDistance = Annotated[str | None, typer.Option(help="Event distance: 5k, 10k, half-marathon, marathon (running) or a number with km, m or mi (160km, 1500m, 26.2mi).", rich_help_panel=PROFILE)]
+RecentRace = Annotated[str | None, typer.Option(help="A recent all-out race, 'distance time', 1500 m to the marathon (e.g. '10k 52:30', 'half-marathon 1:45:00'): sets running paces.", rich_help_panel=PROFILE)]
+MaxHr = Annotated[int | None, typer.Option(help="Maximum heart rate, 120-230 bpm: sets heart-rate targets (else estimated from --age).", rich_help_panel=PROFILE)]
+RestingHr = Annotated[int | None, typer.Option(help="Resting heart rate, 30-100 bpm: heart-rate zones use the reserve (Karvonen).", rich_help_panel=PROFILE)]
+Ftp = Annotated[int | None, typer.Option("--ftp", help="Functional threshold power, 50-600 W: sets cycling power targets.", rich_help_panel=PROFILE)]
+Css = Annotated[str | None, typer.Option("--css", help="Critical swim speed per 100 m, m:ss from 0:55 to 4:00 (e.g. 1:55): sets swim paces.", rich_help_panel=PROFILE)]
 Seed = Annotated[int, typer.Option(help="Seed for the choice among equally good exercises.", rich_help_panel=PROFILE)]
 Exercises = Annotated[Path | None, typer.Option("--exercises", help="More exercises (our format or free-exercise-db JSON), added to the built-in ones; an entry with one of our ids replaces ours.", rich_help_panel=PROFILE)]
 ExercisesOnly = Annotated[bool, typer.Option("--exercises-only", help="Use the --exercises file alone, without the built-in exercises.", rich_help_panel=PROFILE)]
@@ -57,6 +62,7 @@ PROFILE_FIELDS = (
     "name", "level", "activity", "weeks", "days_per_week", "session_minutes", "equipment", "focus",
     "limitations", "start_date", "body_mass_kg", "age", "units", "lifts", "plate_step_kg", "test_weeks",
     "long_session_minutes", "current_weekly_minutes", "longest_recent_minutes",
+    "recent_race", "max_hr", "resting_hr", "ftp_watts", "css_per_100m",
 )
 # Flags that together make the profile's `event` = {date, distance}.
 EVENT_FLAGS = ("event_date", "event_distance")

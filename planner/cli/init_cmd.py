@@ -17,7 +17,11 @@ from ._common import echo, fail, user_errors
 _FORMATS = {".toml": "TOML", ".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
 # Stand-ins for required fields not asked yet, so one field can be checked on its own.
 _PLACEHOLDERS = {"level": LEVELS[0], "activity": ACTIVITIES[0]}
-_ENDURANCE_ONLY = ("current_weekly_minutes", "longest_recent_minutes", "event")
+_ENDURANCE_ONLY = ("current_weekly_minutes", "longest_recent_minutes", "event", "max_hr", "resting_hr")
+# Zone inputs asked only where they set targets: a race for runners, FTP for riders, CSS for swimmers.
+_ONE_ACTIVITY = {"recent_race": "running", "ftp_watts": "cycling", "css_per_100m": "swimming"}
+_SKIPPABLE = ("body_mass_kg", "age", "current_weekly_minutes", "longest_recent_minutes", "event",
+              "recent_race", "max_hr", "resting_hr", "ftp_watts", "css_per_100m")
 
 
 def _next_monday() -> str:
@@ -51,6 +55,11 @@ def _questions() -> list[tuple[str, str, str | None]]:
         ("current_weekly_minutes", "Minutes you train a week now (0-2000, blank to skip)", ""),
         ("longest_recent_minutes", "Your longest session of the last 30 days, in minutes (20-600, blank to skip)", ""),
         ("event", "An event to train for, 'YYYY-MM-DD distance' (5k, 10k, half-marathon, marathon, 160km...; blank for none)", ""),
+        ("recent_race", "A recent all-out race for your paces, 'distance time', e.g. '10k 52:30' (blank to skip)", ""),
+        ("max_hr", "Maximum heart rate in bpm (120-230, blank to skip)", ""),
+        ("resting_hr", "Resting heart rate in bpm (30-100, blank to skip)", ""),
+        ("ftp_watts", "Functional threshold power in watts (50-600, blank to skip)", ""),
+        ("css_per_100m", "Critical swim speed per 100 m, m:ss, e.g. 1:55 (blank to skip)", ""),
         ("lifts", "Recent lifts for loads, e.g. 'barbell-back-squat 100x5; goblet-squat 20x10' (blank to skip)", ""),
         ("test_weeks", "Test your main lifts to a rep max in the first and last week? (yes/no)", "no"),
     ]
@@ -68,7 +77,7 @@ def _ask(field: str, question: str, default: str | None, answers: dict[str, Any]
         except typer.Abort:
             raise fail("input ended before every question was answered; nothing was written") from None
         raw = raw.strip() if isinstance(raw, str) else raw
-        if raw == "" and field in ("body_mass_kg", "age", "current_weekly_minutes", "longest_recent_minutes", "event"):
+        if raw == "" and field in _SKIPPABLE:
             return None
         from pydantic import ValidationError
 
@@ -143,6 +152,8 @@ def init(
                 continue  # loads are for lifting plans, rep-max tests for strength plans
             if field in _ENDURANCE_ONLY and answers.get("activity") in ("strength", "general"):
                 continue  # a baseline and an event are for endurance plans
+            if field in _ONE_ACTIVITY and answers.get("activity") != _ONE_ACTIVITY[field]:
+                continue
             value = _ask(field, question, default, answers)
             if value is not None:
                 answers[field] = value

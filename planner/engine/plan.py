@@ -19,6 +19,7 @@ from .guidance import guidance_sections, session_hydration
 from .activity_notes import activity_notes
 from .phases import phases
 from .race import baseline_notes, event_notes, race_session
+from .targets import add_targets
 from ..models import Generator, Plan, Prescription, Profile, Session, Week
 from .progression import SessionSpec, WeekSpec, deload_interval, easy_warmup_minutes, plan_weeks, week_kinds
 from .strength import check_lifts, is_test_week, lifting_day, strength_tips
@@ -281,6 +282,7 @@ def build_plan(profile: Profile, library: ExerciseLibrary, seed: int = 0) -> Pla
         weeks.append(Week(number=spec.number, kind=spec.kind, start_date=start,
                           load=sum(s.load for s in sessions), sessions=sessions, rest_days=rest_days,
                           phase=week_phases[spec.number - 1] if week_phases else None))
+    weeks = add_targets(weeks, profile, library)  # personal paces, heart rates, power, swim speed
     used_ids = sorted({item.exercise_id for w in weeks for s in w.sessions for b in s.blocks for item in b.items})
     exercises = [ex for ex in (library.get(i) for i in used_ids) if ex is not None]
     variant_ids = {v for ex in exercises for v in (ex.regression, ex.progression) if v} - set(used_ids)

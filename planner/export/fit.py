@@ -84,12 +84,17 @@ class _Writer:
         return body + struct.pack("<H", fit_crc(body))
 
 
-def _target_fields(step: Step) -> tuple[int, int, int]:
+def _target_fields(step: Step, ftp: int | None = None) -> tuple[int, int, int]:
     """(target type, custom low, custom high) in FIT units: power in watts + 1000, heart
-    rate in bpm + 100, speed in mm/s. A power fraction of FTP needs watts, so it stays open."""
+    rate in bpm + 100, speed in mm/s. A power fraction of FTP becomes watts with the
+    profile's FTP (the watch's own FTP may differ), else the FIT profile's % FTP (0-1000)."""
     target = step.target
     if target is None:
         return TARGET_OPEN, 0, 0
+    if target.kind == "power":
+        if ftp:
+            return TARGET_POWER, round(target.low * ftp) + 1000, round(target.high * ftp) + 1000
+        return TARGET_POWER, round(target.low * 100), round(target.high * 100)
     if target.kind == "heart_rate":
         return TARGET_HEART_RATE, round(target.low) + 100, round(target.high) + 100
     if target.kind == "speed":
@@ -165,7 +170,7 @@ def session_to_fit(plan: Plan, session: Session, index_in_day: int = 0) -> bytes
                 (8, STRING, NOTES_BYTES, ""),
             ]
         else:
-            target_type, low, high = _target_fields(step)
+            target_type, low, high = _target_fields(step, plan.profile.ftp_watts)
             if step.distance_m:
                 duration = (DURATION_DISTANCE, step.distance_m * 100)
             else:

@@ -110,7 +110,8 @@ def plan_to_ics(plan: Plan, start_time: str | dt.time | None = None, theme: Any 
             description = [week_line, *day_lines(words, session_day(words, plan, week, session))]
             if plan.profile.activity in SPORTS:
                 # The same steps a watch gets from the FIT export, so calendar and device agree.
-                description += ["", *step_lines(session_steps(plan, session))]
+                swim = plan.profile.activity == "swimming"
+                description += ["", *step_lines(session_steps(plan, session), swim, plan.profile.units)]
             if plan.edited:
                 description.insert(0, words.t("edited_mark"))
             event.add("description", ics_text("\n".join(description)))

@@ -110,12 +110,28 @@ def _timed(item: Prescription) -> bool:
     return item.duration_s is not None
 
 
-def _timed_items(item: Prescription, intensity: str, swim: bool) -> Item:
+def item_target(item: Prescription, ftp: int | None) -> Target | None:
+    """The one device target of a line: pace (as speed) or power first, heart rate otherwise.
+    Pace ranges are [fast, slow] seconds, so the slow end gives the low speed."""
+    if item.pace_s_per_km is not None:
+        return Target("speed", round(1000 / item.pace_s_per_km[1], 3), round(1000 / item.pace_s_per_km[0], 3))
+    if item.pace_s_per_100m is not None:
+        return Target("speed", round(100 / item.pace_s_per_100m[1], 3), round(100 / item.pace_s_per_100m[0], 3))
+    if item.power_w is not None and ftp:
+        return Target("power", round(item.power_w[0] / ftp, 3), round(item.power_w[1] / ftp, 3))
+    if item.power_w is not None:
+        return Target("power_w", item.power_w[0], item.power_w[1])
+    if item.hr_bpm is not None:
+        return Target("heart_rate", item.hr_bpm[0], item.hr_bpm[1])
+    return None
+
+
+def _timed_items(item: Prescription, intensity: str, swim: bool, ftp: int | None = None) -> Item:
     sides = 2 if item.per_side else 1
     work = item.duration_s * sides
     distance = item.distance_m if swim and item.distance_m else None
     name = f"{item.name}{w('each_side_suffix') if sides == 2 else ''}"
-    step = Step(name, intensity, work, distance, item.rpe, item.notes)
+    step = Step(name, intensity, work, distance, item.rpe, item.notes, item_target(item, ftp))
     sets = item.sets or 1
     if sets > 1:
         rest = Step(item.name, "rest", item.rest_s or 0, None, None, "") if item.rest_s else None
@@ -123,10 +139,10 @@ def _timed_items(item: Prescription, intensity: str, swim: bool) -> Item:
     return step
 
 
-def _block_items(block: Block, swim: bool) -> list[Item]:
+def _block_items(block: Block, swim: bool, ftp: int | None = None) -> list[Item]:
     intensity = _intensity(block)
     budget = block.minutes * 60
-    timed = [_timed_items(i, intensity, swim) for i in block.items if _timed(i)]
+    timed = [_timed_items(i, intensity, swim, ftp) for i in block.items if _timed(i)]
     untimed = [i for i in block.items if not _timed(i)]
     left = budget - sum(t.seconds for t in timed)
     shares: list[int] = []
@@ -188,7 +204,7 @@ def session_steps(plan: Plan, session: Session) -> list[Item]:
     swim = plan.profile.activity == "swimming"
     items: list[Item] = []
     for block in session.blocks:
-        items.extend(_block_items(block, swim))
+        items.extend(_block_items(block, swim, plan.profile.ftp_watts))
     # A block of repeats alone can overrun its minutes; the other blocks give the time back.
     return _trim(items, flat_seconds(items) - session.minutes * 60)
 
@@ -203,27 +219,36 @@ def _clock(seconds: int) -> str:
     return f"{minutes}:{secs:02d}"
 
 
-def _step_text(step: Step) -> str:
+# Speed targets read as paces: (metres a pace is per, its unit word) by (swim, units).
+_PACE_PER = {(False, "metric"): (1000, "pace_km"), (False, "imperial"): (1609.344, "pace_mi"),
+             (True, "metric"): (100, "pace_100m"), (True, "imperial"): (91.44, "pace_100yd")}
+
+
+def _step_text(step: Step, swim: bool = False, units: str = "metric") -> str:
     amount = w("distance", metres=step.distance_m) if step.distance_m else _clock(step.seconds)
     effort = w("effort_rpe", rpe=step.rpe) if step.rpe is not None else ""
-    if step.target is not None:
+    if step.target is not None and step.target.kind == "speed":
+        metres, unit = _PACE_PER[(swim, units)]
+        slow, fast = (_clock(round(metres / v)) for v in (step.target.low, step.target.high))
+        effort += w("effort_pace", low=fast, high=slow, unit=w(unit))
+    elif step.target is not None:
         target = step.target
         scale = 100 if target.kind == "power" else 1
-        effort = w(
-            "effort_target", kind=words()["target"][target.kind], low=f"{target.low * scale:g}",
-            high=f"{target.high * scale:g}",
+        effort += w(
+            "effort_target", kind=words()["target"][target.kind], low=f"{round(target.low * scale, 1):g}",
+            high=f"{round(target.high * scale, 1):g}",
         )
     intensity = words()["intensity"][step.intensity]
     return w("step_line", amount=amount, name=step.name, intensity=intensity, effort=effort)
 
 
-def step_lines(items: list[Item]) -> list[str]:
+def step_lines(items: list[Item], swim: bool = False, units: str = "metric") -> list[str]:
     """The steps as plain lines for a calendar description (the same steps the watch gets)."""
     lines = []
     for item in items:
         if isinstance(item, Repeat):
-            inner = "; ".join(_step_text(s) for s in item.steps)
+            inner = "; ".join(_step_text(s, swim, units) for s in item.steps)
             lines.append(w("repeat", times=item.times, steps=inner))
         else:
-            lines.append(_step_text(item))
+            lines.append(_step_text(item, swim, units))
     return lines

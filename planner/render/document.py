@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..io.log_fields import field_name
 from ..models import Block, Coach, Exercise, Hydration, Plan, Prescription, Session, Week
-from .formatting import dose, fmt_date, fmt_duration, fmt_effort, fmt_mass, fmt_minutes, fmt_volume
+from .formatting import dose, fmt_date, fmt_duration, fmt_effort, fmt_mass, fmt_minutes, fmt_target, fmt_volume
 from .model import (
     BlockTable,
     ChartBar,
@@ -37,6 +37,7 @@ from .model import (
 from .changes import changes, week_marker
 from .overview import calendar, readiness
 from .theme import Theme
+from .zones import with_zones
 
 
 def _rest(theme: Theme, p: Prescription, walking: bool) -> str:
@@ -48,7 +49,7 @@ def _rest(theme: Theme, p: Prescription, walking: bool) -> str:
 
 
 def _row(theme: Theme, p: Prescription, units: str, walking: bool = False, loaded: bool = False, fields: dict[str, str] | None = None) -> Row:
-    effort = fmt_effort(theme, p.rpe)
+    effort = theme.t("range_sep").join(x for x in (fmt_effort(theme, p.rpe), fmt_target(theme, p, units)) if x)
     if p.rir is not None:
         rir = theme.t("rir", n=p.rir)
         effort = f"{effort}{theme.t('range_sep')}{rir}" if effort else rir
@@ -410,7 +411,7 @@ def build_document(plan: Plan, theme: Theme, coach: Coach | None = None) -> Docu
         "guide": lambda: guide(theme, plan),
         "guidance": lambda: guidance(theme, plan),
     }
-    sections = [builders[name]() for name in theme.sections]
+    sections = with_zones([builders[name]() for name in theme.sections], theme, plan)
     if plan.changes:  # an adapted plan says what changed first thing after the cover
         sections.insert(1 if theme.sections[:1] == ["cover"] else 0, changes(theme, plan))
     activity = theme.t(f"activity_{p.activity}")

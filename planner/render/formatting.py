@@ -114,3 +114,44 @@ def dose(theme: Theme, p: Prescription, units: str) -> str:
         return theme.t("at_rep_max", dose=amount, n=p.rep_max, pct=p.percent_1rm or "")
     return amount
 
+
+
+def fmt_clock(seconds: float) -> str:
+    """A pace or a time as m:ss (h:mm:ss from an hour): 351 -> '5:51'."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def fmt_pace(theme: Theme, fast_slow: tuple[int, int], units: str) -> str:
+    """Seconds a km as m:ss a km, or a mile for imperial: '5:51–6:59 /km'."""
+    scale, unit = (M_PER_MILE / 1000, "mi") if units == "imperial" else (1.0, "km")
+    low, high = (fmt_clock(s * scale) for s in fast_slow)
+    return theme.t("target_pace", low=low, high=high, unit=theme.t(f"pace_unit_{unit}"))
+
+
+def fmt_swim_pace(theme: Theme, fast_slow: tuple[int, int], units: str) -> str:
+    """Seconds per 100 m as m:ss, or per 100 yd for imperial (yard pools)."""
+    scale = M_PER_YARD if units == "imperial" else 1.0
+    low, high = (fmt_clock(s * scale) for s in fast_slow)
+    return theme.t("target_pace", low=low, high=high, unit=theme.t(f"swim_unit_{units}"))
+
+
+def fmt_target(theme: Theme, p: Prescription, units: str) -> str:
+    """The personal targets of a line, in the reader's units: '5:51–6:59 /km · 133–145 bpm'."""
+    parts = []
+    if p.pace_s_per_km is not None:
+        if p.zone == "race":
+            scale, unit = (M_PER_MILE / 1000, "mi") if units == "imperial" else (1.0, "km")
+            pace = fmt_clock(sum(p.pace_s_per_km) / 2 * scale)
+            parts.append(theme.t("target_race", pace=pace, unit=theme.t(f"pace_unit_{unit}")))
+        else:
+            parts.append(fmt_pace(theme, p.pace_s_per_km, units))
+    if p.pace_s_per_100m is not None:
+        parts.append(fmt_swim_pace(theme, p.pace_s_per_100m, units))
+    if p.power_w is not None:
+        parts.append(theme.t("target_power", low=p.power_w[0], high=p.power_w[1]))
+    if p.hr_bpm is not None:
+        parts.append(theme.t("target_hr", low=p.hr_bpm[0], high=p.hr_bpm[1]))
+    return theme.t("range_sep").join(parts)

@@ -224,7 +224,26 @@ class Changes(_Doc):
     kind: str = "changes"
 
 
-Section = Cover | Changes | Calendar | Readiness | Weeks | Guide | Guidance
+class ZoneTable(_Doc):
+    """One kind of zone (paces, heart rate, power, swim): a row a zone, notes on where it comes from."""
+
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+    notes: list[str] = []
+
+
+class ZonesPage(_Doc):
+    """The person's zones, behind the targets printed beside the effort in the sessions."""
+
+    outline: str
+    title: str
+    intro: str
+    tables: list[ZoneTable]
+    kind: str = "zones"
+
+
+Section = Cover | Changes | Calendar | Readiness | Weeks | Guide | Guidance | ZonesPage
 
 
 class Running(_Doc):

@@ -37,11 +37,12 @@ from .flowables import Outline, Styles
 from .fonts import FontFamily, missing_characters, register_family
 from .changes_page import changes_page
 from .guide_pages import guidance, guide
-from .model import Calendar, Changes, Readiness
+from .model import Calendar, Changes, Readiness, ZonesPage
 from .overview_pages import calendar, readiness
 from .page_frame import canvas_class
 from .theme import Theme, load_theme, to_grey, with_paper
 from .week_pages import log_week, week_page
+from .zones_pages import zones
 
 PAPER = {"a4": A4, "letter": LETTER}
 
@@ -177,6 +178,8 @@ def _render(plan: Plan, theme: "str | Path | Theme | None", paper: str | None, c
             story += guide(s, section, width)
         elif isinstance(section, d.Guidance):
             story += guidance(s, section)
+        elif isinstance(section, ZonesPage):
+            story += zones(s, section, width)
     if story and isinstance(story[0], PageBreak):
         story.pop(0)
     from reportlab import rl_config

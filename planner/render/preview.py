@@ -209,7 +209,10 @@ def plan_overview(plan: Plan, width: int = 100, theme: Any = None) -> list["Rend
         "See one week with --week N."
     )
     event = event_summary(words, plan)
-    return [header, Text(""), table, footer, *([Text(line) for line in event])]
+    from .zones import zone_lines
+
+    zones = zone_lines(words, plan)  # the numbers behind the targets in --week N
+    return [header, Text(""), table, footer, *([Text(line) for line in event]), *([Text(line) for line in zones])]
 
 
 def _kind_label(words: Any, week: Week) -> str:
