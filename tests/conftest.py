@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+import io
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ def shared() -> Path:
     return SHARED
 
 
-@lru_cache(maxsize=None)
+@cache
 def zoe_plan(weeks: int) -> Plan:
     """The plan several test files share: a beginner runner with a name that needs Unicode."""
     profile = Profile(
@@ -83,7 +84,7 @@ def read_report(folder: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@lru_cache(maxsize=None)
+@cache
 def device_plan(activity: str, level: str = "intermediate") -> Plan:
     """The 4-week, 4-day plan the device-export tests (FIT, Zwift) read, built once per process."""
     profile = Profile(
@@ -101,3 +102,17 @@ def pdf_text(pdf: bytes | Path) -> str:
 
     source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
     return "\n".join(page.extract_text() or "" for page in PdfReader(source).pages)
+
+
+def fill_pdf_form(pdf: bytes, values: dict[str, str]) -> bytes:
+    """Fill a handout's form with pypdf's own form filling, as a PDF reader app would (never
+    with our writer, so a test cannot agree with itself)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    writer.set_need_appearances_writer(True)
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -3,23 +3,13 @@ form filling (as a tablet's PDF reader would), adapt from the filled PDF, reprin
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
+from conftest import fill_pdf_form
+from pypdf import PdfReader
 
 from planner.cli import app
-
-
-def _fill(pdf: bytes, values: dict[str, str]) -> bytes:
-    writer = PdfWriter(clone_from=io.BytesIO(pdf))
-    writer.set_need_appearances_writer(True)
-    for page in writer.pages:
-        writer.update_page_form_field_values(page, values, auto_regenerate=False)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def _plan(runner, tmp_path: Path) -> tuple[Path, dict]:
@@ -48,7 +38,7 @@ def test_pain_written_in_the_filled_form_swaps_the_exercise(runner, tmp_path: Pa
     assert any(k.endswith("push-up~pain") for k in values)
     assert set(values) <= set(fields)
     filled = tmp_path / "filled.pdf"
-    filled.write_bytes(_fill(pdf.read_bytes(), values))
+    filled.write_bytes(fill_pdf_form(pdf.read_bytes(), values))
 
     new_file = tmp_path / "plan-2.json"
     result = runner.invoke(app, ["adapt", str(plan_file), str(filled), "-o", str(new_file)])
@@ -76,7 +66,7 @@ def test_a_pain_cell_out_of_range_is_one_line_error(runner, tmp_path: Path) -> N
     s = plan["weeks"][0]["sessions"][0]
     ident = s["blocks"][1]["items"][0]["exercise_id"]
     filled = tmp_path / "filled.pdf"
-    filled.write_bytes(_fill(pdf.read_bytes(), {f"{s['date']}~0~{ident}~done": "x", f"{s['date']}~0~{ident}~pain": "11"}))
+    filled.write_bytes(fill_pdf_form(pdf.read_bytes(), {f"{s['date']}~0~{ident}~done": "x", f"{s['date']}~0~{ident}~pain": "11"}))
     out = tmp_path / "new.json"
     result = runner.invoke(app, ["adapt", str(plan_file), str(filled), "-o", str(out)])
     assert result.exit_code == 2

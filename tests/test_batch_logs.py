@@ -9,8 +9,8 @@ import io
 import json
 from pathlib import Path
 
+from conftest import fill_pdf_form  # pypdf's own form filling, as a PDF reader app does
 from pypdf import PdfReader
-from test_fillable import fill  # pypdf's own form filling, as a PDF reader app does
 from typer.testing import CliRunner
 
 from planner.cli import app
@@ -164,7 +164,7 @@ def test_fillable_handouts_filled_on_screen_come_back_through_logs(tmp_path: Pat
             values[f"{session['date']}~{row}~{item['exercise_id']}~done"] = "x" if session["date"] == day else "no"
     logs = tmp_path / "logs"
     logs.mkdir()
-    (logs / pdf.name).write_bytes(fill(pdf.read_bytes(), values))
+    (logs / pdf.name).write_bytes(fill_pdf_form(pdf.read_bytes(), values))
     result = invoke("batch", str(roster), "--out", str(out), "-j", "1", "--logs", str(logs), "--fillable")
     assert result.exit_code == 0, result.output
     rows = report(out)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader, PdfWriter
+from conftest import fill_pdf_form
+from pypdf import PdfReader
 
 from planner import build_plan
 from planner.cli import app
@@ -19,7 +20,7 @@ from planner.models import Plan, Profile
 from planner.render.pdf import render_pdf
 
 
-@lru_cache(maxsize=None)
+@cache
 def lifter() -> Plan:
     profile = Profile(
         name="Zoë Ødegård-Núñez", level="beginner", activity="strength", weeks=2, days_per_week=2,
@@ -76,17 +77,6 @@ def test_fillable_is_deterministic_and_plain_has_no_form() -> None:
     assert [p.extract_text() for p in ra.pages] == [p.extract_text() for p in rp.pages]
 
 
-def fill(pdf: bytes, values: dict[str, str]) -> bytes:
-    """Fill the form with pypdf's own form filling, as a PDF reader app would."""
-    writer = PdfWriter(clone_from=io.BytesIO(pdf))
-    writer.set_need_appearances_writer(True)
-    for page in writer.pages:
-        writer.update_page_form_field_values(page, values, auto_regenerate=False)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 def test_a_form_filled_by_pypdf_reads_back_as_log_rows(tmp_path: Path) -> None:
     plan = lifter()
     pdf = render_pdf(plan, "handout", fillable=True)
@@ -102,7 +92,7 @@ def test_a_form_filled_by_pypdf_reads_back_as_log_rows(tmp_path: Path) -> None:
         f"{ls.date.isoformat()}~{li}~{lp.exercise_id}~load_kg": "12.5",
     }
     path = tmp_path / "filled.pdf"
-    path.write_bytes(fill(pdf, values))
+    path.write_bytes(fill_pdf_form(pdf, values))
     rows = read_filled_pdf(path)
     assert all(list(r) == list(LOG_COLUMNS) for r in rows)
     by_key = {(r["date"], r["exercise_id"]): r for r in rows}
